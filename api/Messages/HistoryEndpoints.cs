@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using MailAssist.Api.Auth;
+using MailAssist.Api.Decisions;
+using MailAssist.Api.Mailboxes;
+using MailAssist.Api.Suggestions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MailAssist.Api.Messages;
+
+public static class HistoryEndpoints
+{
+    public static RouteGroupBuilder MapHistory(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/messages").WithTags("Messages").RequireAuthorization();
+        group.MapGet("/history", GetHistory)
+            .WithName("GetHistory")
+            .WithSummary("The message's suggestions and decisions, oldest first: the transparency log.");
+        return group;
+    }
+
+    public static async Task<Results<Ok<HistoryEntry[]>, ValidationProblem>> GetHistory(
+        string? mailbox,
+        string? internetMessageId,
+        ClaimsPrincipal user,
+        MailboxStore mailboxes,
+        MailboxAccess access,
+        MessageKeys keys,
+        SuggestionStore suggestions,
+        DecisionStore decisions,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(internetMessageId) || internetMessageId.Length > MessageReader.MaxIdLength)
+            return Problems.Field("internetMessageId", "Feltet er påkrevd.");
+        var directory = await mailboxes.FindAsync(mailbox, cancellationToken);
+        if (directory is null || !await access.CanUseAsync(user, directory.Id, cancellationToken)) return Problems.UnknownMailbox();
+
+        var suggestion = await suggestions.FindAsync(directory.Id, keys.For(directory.Id, internetMessageId), cancellationToken);
+        if (suggestion is null) return TypedResults.Ok(Array.Empty<HistoryEntry>());
+
+        var entries = new List<HistoryEntry> { HistoryEntry.Suggested(suggestion) };
+        if (await decisions.FindBySuggestionAsync(suggestion.Id, cancellationToken) is { } decision)
+            entries.Add(HistoryEntry.Decided(decision));
+        return TypedResults.Ok(entries.OrderBy(e => e.At).ToArray());
+    }
+}
+
+/// <summary>One line of a message's log: what was suggested, or what a person decided.</summary>
+public sealed record HistoryEntry(
+    string Type,
+    DateTimeOffset At,
+    Guid SuggestionId,
+    string Action,
+    string? Unit,
+    string? UnitName,
+    double? Confidence,
+    string? Explanation,
+    string? Classifier,
+    Guid? DecisionId,
+    bool? Accepted,
+    string? DecidedBy)
+{
+    public static HistoryEntry Suggested(StoredSuggestion s) =>
+        new("suggestion", new DateTimeOffset(s.CreatedAt, TimeSpan.Zero), s.Id, s.Action, s.UnitId, s.UnitName, s.Confidence,
+            s.Explanation, s.Classifier, null, null, null);
+
+    public static HistoryEntry Decided(StoredDecision d) =>
+        new("decision", new DateTimeOffset(d.DecidedAt, TimeSpan.Zero), d.SuggestionId, d.Action, d.UnitId, d.UnitName, null,
+            null, null, d.Id, d.Accepted, d.DecidedBy);
+}

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using MailAssist.Api.Auth;
+using MailAssist.Api.Classification;
+using MailAssist.Api.Cleaning;
+using MailAssist.Api.Decisions;
+using MailAssist.Api.Mailboxes;
+using MailAssist.Api.Messages;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MailAssist.Api.Suggestions;
+
+public static class ClassifyEndpoints
+{
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public static RouteGroupBuilder MapClassify(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/classify").WithTags("Suggestions").RequireAuthorization();
+        group.MapPost("/", Classify)
+            .WithName("Classify")
+            .WithSummary("Suggest an action and unit for a message; a message already classified gets its stored suggestion.")
+            .Accepts<IncomingMessage>("application/json");
+        return group;
+    }
+
+    public static async Task<Results<Ok<SuggestionResponse>, ValidationProblem, ProblemHttpResult>> Classify(
+        HttpRequest request,
+        ClaimsPrincipal user,
+        MailboxStore mailboxes,
+        MailboxAccess access,
+        MessageKeys keys,
+        SuggestionStore suggestions,
+        DecisionStore decisions,
+        IClassifier classifier,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body.IsTooLarge) return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Meldingen er for stor (høyst 1 MB).");
+        if (body.Error is not null) return Problems.Field("", body.Error);
+
+        var read = MessageReader.Read(body.Json);
+        if (read.Message is not { } message) return Problems.Fields(read.Errors);
+
+        var directory = await mailboxes.FindAsync(message.Mailbox, cancellationToken);
+        if (directory is null || !await access.CanUseAsync(user, directory.Id, cancellationToken)) return Problems.UnknownMailbox();
+
+        var key = keys.For(directory.Id, message.InternetMessageId);
+        if (await suggestions.FindAsync(directory.Id, key, cancellationToken) is { } existing)
+            return TypedResults.Ok(SuggestionResponse.From(existing, cached: true, [], await decisions.FindBySuggestionAsync(existing.Id, cancellationToken)));
+
+        var cleaned = MessageCleaner.CleanAndRedact(message);
+        var classification = await classifier.ClassifyAsync(new ClassificationInput(cleaned, directory, []), cancellationToken);
+
+        var id = Guid.CreateVersion7();
+        var added = await suggestions.TryAddAsync(new NewSuggestion(id, directory.Id, key, message.ReceivedAt, cleaned, classification), cancellationToken);
+        var stored = await suggestions.FindAsync(directory.Id, key, cancellationToken)
+            ?? throw new InvalidOperationException("A stored suggestion could not be read back.");
+        var decision = added ? null : await decisions.FindBySuggestionAsync(stored.Id, cancellationToken);
+        return TypedResults.Ok(SuggestionResponse.From(stored, cached: !added, [], decision));
+    }
+}

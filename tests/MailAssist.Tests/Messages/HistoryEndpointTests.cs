@@ -1,0 +1,61 @@
+using System.Net;
+using MailAssist.Tests.Infrastructure;
+
+namespace MailAssist.Tests.Messages;
+
+public sealed class HistoryEndpointTests
+{
+    private TestDatabase _database = null!;
+    private ApiFactory _api = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public async Task StartApi()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _api = new ApiFactory(_database);
+        _client = await _api.StartAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopApi()
+    {
+        _client.Dispose();
+        await _api.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Test]
+    public async Task History_shows_the_suggestion_then_the_decision_oldest_first()
+    {
+        var message = TestMessages.Message();
+        var suggestion = await (await _client.ClassifyAsync(message)).ReadJsonAsync();
+        await _client.DecideAsync(suggestion.GetProperty("suggestionId").GetString()!, "journalfor", "arkiv", "h-1");
+
+        var history = await (await _client.GetAsync(
+            $"/api/messages/history?mailbox={TestMessages.DemoMailbox}&internetMessageId={Uri.EscapeDataString(message["internetMessageId"]!.GetValue<string>())}")).ReadJsonAsync();
+
+        Assert.That(history.GetArrayLength(), Is.EqualTo(2));
+        Assert.That(history[0].GetProperty("type").GetString(), Is.EqualTo("suggestion"));
+        Assert.That(history[1].GetProperty("type").GetString(), Is.EqualTo("decision"));
+        Assert.That(history[1].GetProperty("unit").GetString(), Is.EqualTo("arkiv"));
+        Assert.That(history[1].GetProperty("decidedBy").GetString(), Is.EqualTo("utvikler@eksempel.kommune.no"));
+    }
+
+    [Test]
+    public async Task History_of_a_message_never_classified_is_empty()
+    {
+        var history = await (await _client.GetAsync("/api/messages/history?internetMessageId=%3Cnever%40example.no%3E")).ReadJsonAsync();
+
+        Assert.That(history.GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public async Task History_without_message_id_is_rejected_naming_the_field()
+    {
+        var response = await _client.GetAsync("/api/messages/history?mailbox=postmottak@eksempel.kommune.no");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("internetMessageId", out _), Is.True);
+    }
+}
