@@ -1,3 +1,4 @@
+using MailAssist.Api.Classification.Guards;
 using MailAssist.Api.Messages;
 
 namespace MailAssist.Api.Cleaning;
@@ -11,6 +12,6 @@ public static class MessageCleaner
         var at = from.LastIndexOf('@');
         var domain = at < 0 ? "" : from[(at + 1)..].TrimEnd('>', ' ').ToLowerInvariant();
         return new CleanedMessage(message.Subject?.Trim() ?? "", text.Trim(), domain, SenderKind.Unknown,
-            message.Attachments.Select(a => a.Name).ToList(), MessageCues.None);
+            message.Attachments.Select(a => a.Name).ToList(), ManipulationDetector.Inspect(message));
     }
 }

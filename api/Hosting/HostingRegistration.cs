@@ -31,6 +31,7 @@ public static class HostingRegistration
         builder.Services.AddSingleton<MailboxStore>();
         builder.Services.AddSingleton<SuggestionStore>();
         builder.Services.AddSingleton<DecisionStore>();
+        builder.Services.AddSingleton<SimilarMessages>();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MailAssist.Api.Auth;
 using MailAssist.Api.Classification;
+using MailAssist.Api.Classification.LanguageModel;
 using MailAssist.Api.Cleaning;
 using MailAssist.Api.Decisions;
 using MailAssist.Api.Mailboxes;
@@ -31,6 +32,7 @@ public static class ClassifyEndpoints
         MessageKeys keys,
         SuggestionStore suggestions,
         DecisionStore decisions,
+        SimilarMessages similarMessages,
         IClassifier classifier,
         CancellationToken cancellationToken)
     {
@@ -45,17 +47,24 @@ public static class ClassifyEndpoints
         if (directory is null || !await access.CanUseAsync(user, directory.Id, cancellationToken)) return Problems.UnknownMailbox();
 
         var key = keys.For(directory.Id, message.InternetMessageId);
-        if (await suggestions.FindAsync(directory.Id, key, cancellationToken) is { } existing)
-            return TypedResults.Ok(SuggestionResponse.From(existing, cached: true, [], await decisions.FindBySuggestionAsync(existing.Id, cancellationToken)));
-
         var cleaned = MessageCleaner.CleanAndRedact(message);
-        var classification = await classifier.ClassifyAsync(new ClassificationInput(cleaned, directory, []), cancellationToken);
+        if (await suggestions.FindAsync(directory.Id, key, cancellationToken) is { } existing)
+        {
+            var alike = await similarMessages.FindAsync(directory.Id, cleaned, existing.Id, cancellationToken);
+            return TypedResults.Ok(SuggestionResponse.From(existing, cached: true, alike.Select(s => s.ToResponse()).ToList(),
+                await decisions.FindBySuggestionAsync(existing.Id, cancellationToken)));
+        }
+
+        var similar = await similarMessages.FindAsync(directory.Id, cleaned, null, cancellationToken);
+        var examples = similar.Take(PromptBuilder.MaxExamples).Select(s => s.ToExample()).ToList();
+        var classification = await classifier.ClassifyAsync(new ClassificationInput(cleaned, directory, examples), cancellationToken);
 
         var id = Guid.CreateVersion7();
         var added = await suggestions.TryAddAsync(new NewSuggestion(id, directory.Id, key, message.ReceivedAt, cleaned, classification), cancellationToken);
         var stored = await suggestions.FindAsync(directory.Id, key, cancellationToken)
             ?? throw new InvalidOperationException("A stored suggestion could not be read back.");
         var decision = added ? null : await decisions.FindBySuggestionAsync(stored.Id, cancellationToken);
-        return TypedResults.Ok(SuggestionResponse.From(stored, cached: !added, [], decision));
+        var shown = similar.Where(s => s.SuggestionId != stored.Id).Select(s => s.ToResponse()).ToList();
+        return TypedResults.Ok(SuggestionResponse.From(stored, cached: !added, shown, decision));
     }
 }
