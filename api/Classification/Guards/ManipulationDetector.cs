@@ -105,6 +105,7 @@ public static partial class ManipulationDetector
         |\b(you\s+are\s+(now\s+)?|act\s+as\s+|pretend\s+to\s+be\s+)(an?\s+)?(ai|language\s+model|llm|chatgpt|gpt|classifier|e-?mail\s+classifier)\b
         |\b(system\s*prompt|system\s*instructions?|system\s*override|developer\s*(message|instructions?|mode))\b
         |^[\ \t]*[\[<#*]*[\ \t]*(system|assistant|developer)[\ \t]*[\]>*]*[\ \t]*:
+        |^[\ \t]*\#{2,}[\ \t]*(instructions?|response|system|input)\b
         |<\|?\s*(im_start|im_end|system|endoftext)\s*\|?>
         |\b(classify|categori[sz]e|label|mark|tag|treat)\b.{0,40}\b(as|to)\s+(spam|junk|delete|deleted|slett|journalfor|videresend|safe|harmless|not\s+spam)\b
         |\b(note|message|instructions?|notice)\s+(to|for)\s+(the\s+|any\s+)?(ai|llm|classifier|language\s+model|automated\s+\w+)\b
