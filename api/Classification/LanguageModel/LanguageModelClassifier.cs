@@ -53,8 +53,8 @@ public sealed class LanguageModelClassifier(
         var (answer, problem) = Read(completion, input);
         if (answer is null)
         {
-            logger.LogWarning("Language model {Classifier} gave an unusable answer ({Problem}); the local classifier answers.", o.ClassifierName, problem);
-            return await FallbackAsync(input, $"Språkmodellen ga et svar som ikke kunne brukes ({problem})", needsReview: true, usage, cancellationToken);
+            logger.LogWarning("Language model {Classifier} gave an unusable answer ({Problem}); the local classifier answers.", o.ClassifierName, problem!.Code);
+            return await FallbackAsync(input, $"Språkmodellen ga et svar som ikke kunne brukes ({problem.Text})", needsReview: true, usage, cancellationToken);
         }
 
         var result = new ClassificationResult(answer.Action, answer.Unit, answer.Confidence, answer.Confidence < o.ReviewBelowConfidence,
@@ -69,11 +69,11 @@ public sealed class LanguageModelClassifier(
         };
     }
 
-    private static (ModelAnswer? Answer, string? Problem) Read(ChatCompletion completion, ClassificationInput input)
+    private static (ModelAnswer? Answer, AnswerProblem? Problem) Read(ChatCompletion completion, ClassificationInput input)
     {
-        if (completion.FinishReason == ChatFinishReason.Length) return (null, "svaret ble avkortet");
-        if (completion.FinishReason == ChatFinishReason.ContentFilter) return (null, "innholdsfilteret stoppet svaret");
-        if (!string.IsNullOrEmpty(completion.Refusal)) return (null, "modellen avslo å vurdere meldingen");
+        if (completion.FinishReason == ChatFinishReason.Length) return (null, new("truncated", "svaret ble avkortet"));
+        if (completion.FinishReason == ChatFinishReason.ContentFilter) return (null, new("content-filter", "innholdsfilteret stoppet svaret"));
+        if (!string.IsNullOrEmpty(completion.Refusal)) return (null, new("refusal", "modellen avslo å vurdere meldingen"));
         var text = string.Concat(completion.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text));
         return ModelAnswer.Parse(text, input.Directory);
     }

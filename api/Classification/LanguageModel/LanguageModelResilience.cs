@@ -19,17 +19,13 @@ public sealed class LanguageModelResilience
     public LanguageModelResilience(IOptions<ClassifierOptions> options, ILogger<LanguageModelResilience> logger)
     {
         var o = options.Value;
-        var transient = new PredicateBuilder()
-            .Handle<ClientResultException>(e => IsTransient(e.Status))
-            .Handle<TimeoutRejectedException>()
-            .Handle<HttpRequestException>()
-            .Handle<IOException>();
-
         var builder = new ResiliencePipelineBuilder().AddTimeout(o.TotalTimeout);
+        // A wait the budget cannot afford (time for one more attempt after it) is not waited for.
+        var affordable = o.TotalTimeout - o.AttemptTimeout;
         if (o.MaxRetries > 0)
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = transient,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception) && !(RetryAfter(args.Outcome.Exception) > affordable)),
                 MaxRetryAttempts = o.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -46,7 +42,7 @@ public sealed class LanguageModelResilience
         Pipeline = builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                ShouldHandle = transient,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception)),
                 FailureRatio = o.BreakerFailureRatio,
                 MinimumThroughput = o.BreakerMinimumThroughput,
                 SamplingDuration = o.BreakerSamplingDuration,
@@ -70,6 +66,14 @@ public sealed class LanguageModelResilience
     public ResiliencePipeline Pipeline { get; }
 
     public static bool IsTransient(int status) => status is 0 or 408 or 429 or >= 500;
+
+    /// <summary>Worth another attempt: 408, 429, 5xx, network errors and attempt timeouts.</summary>
+    private static bool IsTransient(Exception? exception) => exception switch
+    {
+        ClientResultException e => IsTransient(e.Status),
+        TimeoutRejectedException or HttpRequestException or IOException => true,
+        _ => false,
+    };
 
     /// <summary>The wait the server asked for, if any; otherwise null, and the backoff decides.</summary>
     public static TimeSpan? RetryAfter(Exception? exception)

@@ -57,8 +57,8 @@ public sealed record ModelAnswer(
         return BinaryData.FromString(schema.ToJsonString(Unescaped));
     }
 
-    /// <summary>Parses and checks an answer against the schema and the directory; the error is for logs and staff.</summary>
-    public static (ModelAnswer? Answer, string? Error) Parse(string content, MailboxDirectory directory)
+    /// <summary>Parses and checks an answer against the schema and the directory.</summary>
+    public static (ModelAnswer? Answer, AnswerProblem? Problem) Parse(string content, MailboxDirectory directory)
     {
         JsonElement root;
         try
@@ -68,39 +68,39 @@ public sealed record ModelAnswer(
         }
         catch (JsonException)
         {
-            return (null, "svaret var ikke gyldig JSON");
+            return (null, new("invalid-json", "svaret var ikke gyldig JSON"));
         }
-        if (root.ValueKind != JsonValueKind.Object) return (null, "svaret var ikke et JSON-objekt");
+        if (root.ValueKind != JsonValueKind.Object) return (null, new("not-an-object", "svaret var ikke et JSON-objekt"));
 
         if (root.EnumerateObject().Any(p => !Fields.Contains(p.Name)))
-            return (null, "svaret hadde felt utenom skjemaet");
+            return (null, new("unknown-field", "svaret hadde felt utenom skjemaet"));
 
         if (!root.TryGetProperty("action", out var actionValue) || actionValue.ValueKind != JsonValueKind.String
             || !MailActions.TryParse(actionValue.GetString(), out var action))
-            return (null, "svaret hadde ingen gyldig handling");
+            return (null, new("invalid-action", "svaret hadde ingen gyldig handling"));
 
         string? unit = null;
-        if (!root.TryGetProperty("unit", out var unitValue)) return (null, "svaret manglet enhet");
+        if (!root.TryGetProperty("unit", out var unitValue)) return (null, new("missing-unit", "svaret manglet enhet"));
         if (unitValue.ValueKind == JsonValueKind.String) unit = unitValue.GetString();
-        else if (unitValue.ValueKind != JsonValueKind.Null) return (null, "enheten i svaret var ikke en tekst");
+        else if (unitValue.ValueKind != JsonValueKind.Null) return (null, new("invalid-unit", "enheten i svaret var ikke en tekst"));
         if (action == MailAction.Slett) unit = null;
-        else if (directory.Find(unit) is null) return (null, "svaret pekte på en enhet som ikke finnes i postmottakets enhetsliste");
+        else if (directory.Find(unit) is null) return (null, new("unknown-unit", "svaret pekte på en enhet som ikke finnes i postmottakets enhetsliste"));
 
         if (!root.TryGetProperty("confidence", out var confidenceValue) || confidenceValue.ValueKind != JsonValueKind.Number
-            || confidenceValue.GetDouble() is var confidence && confidence is < 0 or > 1 or double.NaN)
-            return (null, "svaret hadde ingen sikkerhet mellom 0 og 1");
+            || confidenceValue.GetDouble() is var confidence && confidence is < 0 or > 1)
+            return (null, new("invalid-confidence", "svaret hadde ingen sikkerhet mellom 0 og 1"));
 
         if (!root.TryGetProperty("explanation", out var explanationValue) || explanationValue.ValueKind != JsonValueKind.String
             || string.IsNullOrWhiteSpace(explanationValue.GetString()) || explanationValue.GetString()!.Length > MaxExplanationLength)
-            return (null, "svaret hadde ingen brukbar forklaring");
+            return (null, new("invalid-explanation", "svaret hadde ingen brukbar forklaring"));
 
         var reasons = Strings(root, "reasons");
         if (reasons is null || reasons.Count > MaxReasons || reasons.Any(r => r.Length is 0 or > MaxReasonLength))
-            return (null, $"svaret hadde ikke en liste med høyst {MaxReasons} korte grunner");
+            return (null, new("invalid-reasons", $"svaret hadde ikke en liste med høyst {MaxReasons} korte grunner"));
 
         var flags = Strings(root, "flags");
         if (flags is null || flags.Any(f => !ModelFlags.Contains(f)))
-            return (null, "svaret hadde ukjente flagg");
+            return (null, new("unknown-flag", "svaret hadde ukjente flagg"));
 
         return (new ModelAnswer(action, unit, confidence, explanationValue.GetString()!.Trim(), reasons, flags.Distinct().ToList()), null);
     }
@@ -117,3 +117,6 @@ public sealed record ModelAnswer(
         return list;
     }
 }
+
+/// <summary>Why an answer cannot be used: a code for the logs, a text for staff.</summary>
+public sealed record AnswerProblem(string Code, string Text);

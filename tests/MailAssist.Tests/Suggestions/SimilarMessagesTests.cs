@@ -8,35 +8,23 @@ namespace MailAssist.Tests.Suggestions;
 /// <summary>"Similar earlier messages": decided messages of the same mailbox that read alike, shown and given to the model as examples.</summary>
 public sealed class SimilarMessagesTests
 {
-    private TestDatabase _database = null!;
-    private FakeOpenAiServer _model = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _client = null!;
+    private ModelBackedApi _env = null!;
 
     [OneTimeSetUp]
-    public async Task StartApi()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _model = await FakeOpenAiServer.StartAsync();
-        _api = new ApiFactory(_database, ClassifierHost.Settings(_model));
-        _client = await _api.StartAsync();
-    }
+    public async Task StartApi() => _env = await ModelBackedApi.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopApi()
-    {
-        _client.Dispose();
-        await _api.DisposeAsync();
-        await _model.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task StopApi() => await _env.DisposeAsync();
+
+    private HttpClient Client => _env.Client;
+    private FakeOpenAiServer Model => _env.Model;
 
     private async Task<string> DecidedAsync(string subject, string body, string action = "videresend", string? unit = "teknisk", string mailbox = TestMessages.DemoMailbox)
     {
         var message = TestMessages.Message(subject, body);
         message["mailbox"] = mailbox;
-        var id = (await (await _client.ClassifyAsync(message)).ReadJsonAsync()).GetProperty("suggestionId").GetString()!;
-        await _client.DecideAsync(id, action, unit, $"similar-{Guid.NewGuid():N}");
+        var id = (await (await Client.ClassifyAsync(message)).ReadJsonAsync()).GetProperty("suggestionId").GetString()!;
+        await Client.DecideAsync(id, action, unit, $"similar-{Guid.NewGuid():N}");
         return id;
     }
 
@@ -48,7 +36,7 @@ public sealed class SimilarMessagesTests
     {
         var earlier = await DecidedAsync("Vannlekkasje i Storgata", "Det fosser vann opp av kummen utenfor Storgata 12 og inn i kjelleren vår.", "journalfor", "teknisk");
 
-        var response = await (await _client.ClassifyAsync(TestMessages.Message("Vannlekkasje i Storgata", "Det fosser vann opp av kummen utenfor Storgata 14 og inn i kjelleren."))).ReadJsonAsync();
+        var response = await (await Client.ClassifyAsync(TestMessages.Message("Vannlekkasje i Storgata", "Det fosser vann opp av kummen utenfor Storgata 14 og inn i kjelleren."))).ReadJsonAsync();
 
         var similar = response.GetProperty("similar");
         Assert.That(SimilarIds(response), Does.Contain(earlier));
@@ -64,10 +52,10 @@ public sealed class SimilarMessagesTests
     [Test]
     public async Task Message_without_a_decision_is_not_shown()
     {
-        var undecided = (await (await _client.ClassifyAsync(TestMessages.Message("Hull i asfalten Kirkeveien", "Stort hull i asfalten ved Kirkeveien 3, farlig for syklister."))).ReadJsonAsync())
+        var undecided = (await (await Client.ClassifyAsync(TestMessages.Message("Hull i asfalten Kirkeveien", "Stort hull i asfalten ved Kirkeveien 3, farlig for syklister."))).ReadJsonAsync())
             .GetProperty("suggestionId").GetString();
 
-        var response = await (await _client.ClassifyAsync(TestMessages.Message("Hull i asfalten Kirkeveien", "Stort hull i asfalten ved Kirkeveien 5, farlig for syklister."))).ReadJsonAsync();
+        var response = await (await Client.ClassifyAsync(TestMessages.Message("Hull i asfalten Kirkeveien", "Stort hull i asfalten ved Kirkeveien 5, farlig for syklister."))).ReadJsonAsync();
 
         Assert.That(SimilarIds(response), Does.Not.Contain(undecided));
     }
@@ -75,7 +63,7 @@ public sealed class SimilarMessagesTests
     [Test]
     public async Task Message_of_another_mailbox_is_not_shown()
     {
-        await using (var dataSource = _database.CreateDataSource())
+        await using (var dataSource = _env.Database.CreateDataSource())
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
             var id = Guid.NewGuid();
@@ -87,7 +75,7 @@ public sealed class SimilarMessagesTests
         }
         var elsewhere = await DecidedAsync("Gatelys ute i Fjordveien", "Tre gatelys er mørke i Fjordveien ved bussholdeplassen.", mailbox: "post@nabo.kommune.no");
 
-        var response = await (await _client.ClassifyAsync(TestMessages.Message("Gatelys ute i Fjordveien", "Tre gatelys er mørke i Fjordveien ved skolen."))).ReadJsonAsync();
+        var response = await (await Client.ClassifyAsync(TestMessages.Message("Gatelys ute i Fjordveien", "Tre gatelys er mørke i Fjordveien ved skolen."))).ReadJsonAsync();
 
         Assert.That(SimilarIds(response), Does.Not.Contain(elsewhere));
     }
@@ -97,7 +85,7 @@ public sealed class SimilarMessagesTests
     {
         var earlier = await DecidedAsync("Faktura 55120 fra Bygg AS", "Vedlagt faktura 55120 for snekkerarbeid på Vikhaugen skole, forfall 20.11.", "videresend", "okonomi");
 
-        var response = await (await _client.ClassifyAsync(TestMessages.Message("Bekymring for nabobarn", "Jeg er bekymret for et barn i nabohuset som ofte er alene hjemme om kvelden."))).ReadJsonAsync();
+        var response = await (await Client.ClassifyAsync(TestMessages.Message("Bekymring for nabobarn", "Jeg er bekymret for et barn i nabohuset som ofte er alene hjemme om kvelden."))).ReadJsonAsync();
 
         Assert.That(SimilarIds(response), Does.Not.Contain(earlier));
     }
@@ -107,9 +95,9 @@ public sealed class SimilarMessagesTests
     {
         var earlier = await DecidedAsync("Brøyting Solbakken", "Solbakken er ikke brøytet siden fredag, vi kommer oss ikke ut med bilen.");
         var message = TestMessages.Message("Brøyting Solbakken", "Solbakken er ikke brøytet siden lørdag, vi kommer oss ikke ut med bilen.");
-        var first = await (await _client.ClassifyAsync(message)).ReadJsonAsync();
+        var first = await (await Client.ClassifyAsync(message)).ReadJsonAsync();
 
-        var again = await (await _client.ClassifyAsync(message)).ReadJsonAsync();
+        var again = await (await Client.ClassifyAsync(message)).ReadJsonAsync();
 
         Assert.That(again.GetProperty("cached").GetBoolean(), Is.True);
         Assert.That(SimilarIds(again), Does.Contain(earlier).And.Not.Contain(first.GetProperty("suggestionId").GetString()));
@@ -119,11 +107,11 @@ public sealed class SimilarMessagesTests
     public async Task Similar_decided_messages_are_given_to_the_model_as_examples()
     {
         await DecidedAsync("Søknad om kulturmidler til korpset", "Eksempelby skolekorps søker om 20 000 kroner i kulturmidler til nye uniformer.", "journalfor", "kultur");
-        var before = _model.Requests.Count;
+        var before = Model.Requests.Count;
 
-        await _client.ClassifyAsync(TestMessages.Message("Søknad om kulturmidler til korpset", "Eksempelby skolekorps søker om 25 000 kroner i kulturmidler til instrumenter."));
+        await Client.ClassifyAsync(TestMessages.Message("Søknad om kulturmidler til korpset", "Eksempelby skolekorps søker om 25 000 kroner i kulturmidler til instrumenter."));
 
-        var prompt = _model.Requests.Skip(before).Single().UserPrompt;
+        var prompt = Model.Requests.Skip(before).Single().UserPrompt;
         var code = Regex.Match(prompt, "⟦EKSEMPEL (?<code>[0-9a-f]+)⟧").Groups["code"].Value;
         Assert.That(code, Is.Not.Empty);
         var example = prompt[prompt.IndexOf($"⟦EKSEMPEL {code}⟧", StringComparison.Ordinal)..prompt.IndexOf($"⟦/EKSEMPEL {code}⟧", StringComparison.Ordinal)];

@@ -185,6 +185,21 @@ public sealed partial class LanguageModelClassifierTests
     }
 
     [Test]
+    public async Task Wait_longer_than_the_budget_allows_is_not_waited_for()
+    {
+        using var host = new ClassifierHost(ClassifierHost.Settings(_server));
+        _server.Enqueue(FakeOpenAiServer.Error(429, "rate_limit_exceeded", ("Retry-After", "60")));
+        var input = TestDirectory.Input();
+
+        var watch = Stopwatch.StartNew();
+        var result = await host.Classifier.ClassifyAsync(input, CancellationToken.None);
+
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
+        await AssertLocalAnsweredAsync(host, input, result);
+        Assert.That(_server.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task Retry_after_ms_is_honoured_over_the_backoff()
     {
         var settings = ClassifierHost.Settings(_server);
