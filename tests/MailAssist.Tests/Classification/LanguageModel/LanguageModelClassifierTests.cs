@@ -291,7 +291,7 @@ public sealed partial class LanguageModelClassifierTests
 
         var watch = Stopwatch.StartNew();
         Assert.That(async () => await host.Classifier.ClassifyAsync(TestDirectory.Input(), caller.Token), Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(450)), "no retry after the caller left");
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "no retry after the caller left");
     }
 
     [Test]
