@@ -1,7 +1,9 @@
 using MailAssist.Api;
+using MailAssist.Api.Auth;
 using MailAssist.Api.Classification;
 using MailAssist.Api.Data;
 using MailAssist.Api.Decisions;
+using MailAssist.Api.Hardening;
 using MailAssist.Api.Health;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
@@ -12,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddApiDefaults();
 builder.AddDatabase();
 builder.AddSignIn();
+builder.AddHardening();
 builder.AddMailboxes();
 builder.AddClassification();
 
@@ -19,14 +22,19 @@ var app = builder.Build();
 
 if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(app, args);
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.UseCors(HardeningRegistration.CorsPolicy);
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapHealth();
+app.MapAuthConfig();
 app.MapUnits();
+app.MapMailboxAdmin();
 app.MapClassify();      // message -> clean and redact -> classify -> suggestion
 app.MapDecisions();     // suggestion -> decision
 app.MapHistory();       // the message's log
