@@ -24,8 +24,11 @@ public sealed class OnBehalfOfTokens(IOptions<AzureAdOptions> azureAd, IOptions<
 
     private static IConfidentialClientApplication Build(AzureAdOptions options, IHttpClientFactory httpClients)
     {
+        // Instance discovery knows only Microsoft's clouds; any other configured instance is trusted as given.
+        var publicCloud = new Uri(options.Instance).Host == "login.microsoftonline.com";
         var builder = ConfidentialClientApplicationBuilder.Create(options.ClientId)
-            .WithAuthority($"{options.Instance.TrimEnd('/')}/{options.TenantId}/", validateAuthority: true)
+            .WithAuthority($"{options.Instance.TrimEnd('/')}/{options.TenantId}/", validateAuthority: publicCloud)
+            .WithInstanceDiscovery(publicCloud)
             .WithHttpClientFactory(new MsalHttpClients(httpClients));
         if (!string.IsNullOrEmpty(options.ClientCertificatePath))
             builder = builder.WithCertificate(X509CertificateLoader.LoadPkcs12FromFile(options.ClientCertificatePath, options.ClientCertificatePassword));
