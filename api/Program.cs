@@ -2,10 +2,12 @@ using MailAssist.Api;
 using MailAssist.Api.Classification;
 using MailAssist.Api.Data;
 using MailAssist.Api.Decisions;
+using MailAssist.Api.Demo;
 using MailAssist.Api.Health;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
 using MailAssist.Api.Suggestions;
+using MailAssist.Api.Taskpane;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +16,8 @@ builder.AddDatabase();
 builder.AddSignIn();
 builder.AddMailboxes();
 builder.AddClassification();
+builder.AddTaskpane();
+builder.AddDemo();
 
 var app = builder.Build();
 
@@ -30,6 +34,8 @@ app.MapUnits();
 app.MapClassify();      // message -> clean and redact -> classify -> suggestion
 app.MapDecisions();     // suggestion -> decision
 app.MapHistory();       // the message's log
+app.MapDemo();          // the demo mailbox's inbox
+app.MapTaskpane();      // the Outlook task pane and the demo page
 
 await app.RunAsync();
 return 0;

@@ -39,7 +39,8 @@ describe('the pane', () => {
     await settle();
 
     expect(root.dataset['state']).toBe('empty');
-    expect(text('status')).toBe('Velg en e-post for å få et forslag.');
+    expect(text('status')).toBe('Ingen e-post er valgt.');
+    expect(root.textContent).toContain('Velg en e-post for å få et forslag.');
     expect(api.classifyCalls).toHaveLength(0);
   });
 
@@ -208,7 +209,7 @@ describe('the pane', () => {
 
   it('shows a message decided earlier as decided, with its history, when it is opened again', async () => {
     const api = new FakeApi();
-    api.classifyAnswers.push(async () => suggestion({ cached: true, decision: decision({ action: 'journalfor', unit: 'arkiv', unitName: 'Arkiv og innsyn', accepted: false }) }));
+    api.classifyAnswers.push(async () => suggestion({ cached: true, needsReview: true, decision: decision({ action: 'journalfor', unit: 'arkiv', unitName: 'Arkiv og innsyn', accepted: false }) }));
     api.historyAnswer = async () => [
       { type: 'suggestion', at: '2026-10-14T06:32:00Z', suggestionId: 's-1', action: 'videresend', unitName: 'Økonomi og fakturamottak', confidence: 0.94 },
       { type: 'decision', at: '2026-10-14T07:00:00Z', suggestionId: 's-1', action: 'journalfor', unitName: 'Arkiv og innsyn', accepted: false, decidedBy: 'per@eksempel.kommune.no' },
@@ -218,6 +219,7 @@ describe('the pane', () => {
     await vi.waitFor(() => expect(byTestId(root, 'history')).not.toBeNull());
 
     expect(byTestId(root, 'confirm-button')).toBeNull();
+    expect(byTestId(root, 'needs-review')).toBeNull();
     expect(text('decision')).toBe('Journalført til Arkiv og innsyn');
     expect(root.textContent).toContain('Endret fra forslaget');
     const entries = [...byTestId(root, 'history')!.querySelectorAll('li')].map((li) => li.textContent);

@@ -46,7 +46,7 @@ export function messageItem(text: DemoText, m: MailMessage): HTMLButtonElement {
     { type: 'button', class: 'message-item', 'data-testid': 'message-item', 'data-message-id': m.internetMessageId },
     h('span', { class: 'message-from' }, senderName(m.from)),
     received && h('time', { class: 'message-time', datetime: m.receivedAt ?? '' }, received.toLocaleDateString(text.locale, { day: 'numeric', month: 'short' })),
-    h('span', { class: 'message-subject' }, m.attachments.length > 0 && h('span', { class: 'clip', 'aria-hidden': 'true' }, '📎 '), m.subject || text.noSubject),
+    h('span', { class: 'message-subject' }, m.attachments.length > 0 && h('span', { class: 'clip', title: text.attachments }), m.subject || text.noSubject),
     h('span', { class: 'message-preview' }, (m.body ?? '').replace(/\s+/g, ' ').slice(0, 90)),
   );
 }

@@ -47,10 +47,15 @@ async function loadInbox(): Promise<void> {
       select(next);
     });
   });
+  // One tab stop for the whole list, as in Outlook: the arrow keys move within it.
+  items.forEach((item, i) => (item.tabIndex = i === 0 ? 0 : -1));
   list.replaceChildren(...items.map((item) => h('li', {}, item)));
 
   function select(index: number): void {
-    items.forEach((item, i) => item.setAttribute('aria-current', String(i === index)));
+    items.forEach((item, i) => {
+      item.setAttribute('aria-current', String(i === index));
+      item.tabIndex = i === index ? 0 : -1;
+    });
     const message = messages[index]!;
     reading.replaceChildren(readingView(text, message));
     mailbox.select(message);

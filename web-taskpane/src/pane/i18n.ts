@@ -50,8 +50,9 @@ const nb = {
   historyConfirmed: (what: string, who: string) => `Bekreftet av ${who}: ${what}`,
   historyChanged: (what: string, who: string) => `Endret av ${who} til: ${what}`,
   historyOther: (type: string) => `Hendelse (${type})`,
+  pickMessage: 'Velg en e-post for å få et forslag.',
   status: {
-    empty: 'Velg en e-post for å få et forslag.',
+    empty: 'Ingen e-post er valgt.',
     reading: 'Leser e-posten …',
     classifying: 'Henter forslag …',
     ready: 'Forslaget er klart.',
@@ -129,8 +130,9 @@ const en: Strings = {
   historyConfirmed: (what, who) => `Confirmed by ${who}: ${what}`,
   historyChanged: (what, who) => `Changed by ${who} to: ${what}`,
   historyOther: (type) => `Event (${type})`,
+  pickMessage: 'Select an email to get a suggestion.',
   status: {
-    empty: 'Select an email to get a suggestion.',
+    empty: 'No email is selected.',
     reading: 'Reading the email …',
     classifying: 'Getting a suggestion …',
     ready: 'The suggestion is ready.',

@@ -191,7 +191,7 @@ export class Pane {
 
     switch (state.kind) {
       case 'empty':
-        this.content.replaceChildren(h('p', { class: 'empty' }, t.status.empty));
+        this.content.replaceChildren(h('p', { class: 'empty' }, t.pickMessage));
         break;
       case 'busy':
       case 'failed':
@@ -199,7 +199,7 @@ export class Pane {
         break;
       case 'suggested':
         this.content.replaceChildren(
-          suggestionView(t, state.suggestion),
+          suggestionView(t, state.suggestion, false),
           state.editor
             ? editorView(t, state.editor, state.saving, {
                 save: (choice) => void this.decide(choice),
@@ -214,7 +214,7 @@ export class Pane {
         break;
       case 'decided':
         this.content.replaceChildren(
-          suggestionView(t, state.suggestion),
+          suggestionView(t, state.suggestion, true),
           decisionView(t, state.decision, state.note),
           historyView(t, state.history, () => this.showDecided(state.message, state.suggestion, state.decision, state.note, null)),
         );

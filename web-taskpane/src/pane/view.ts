@@ -9,8 +9,10 @@ export interface EditorState {
   units: Unit[] | 'loading' | 'failed';
 }
 
-export function suggestionView(t: Strings, s: Suggestion): HTMLElement {
-  const level = Math.round(s.confidence * 100);
+/** The suggestion; once a person has decided, the call to check it before confirming is left out. */
+export function suggestionView(t: Strings, s: Suggestion, decided: boolean): HTMLElement {
+  const fill = h('span', { class: 'meter-fill' });
+  fill.style.width = `${Math.round(s.confidence * 100)}%`; // through CSSOM: the pages' CSP allows no inline style attributes
   return h(
       'section',
       { class: 'suggestion', 'aria-labelledby': 'suggestion-heading' },
@@ -26,11 +28,11 @@ export function suggestionView(t: Strings, s: Suggestion): HTMLElement {
         'div',
         { class: 'confidence' },
         h('span', {}, `${t.confidenceLabel}: ${confidenceWords(t, s.confidence)} (${percent(t, s.confidence)})`),
-        h('span', { class: 'meter', 'aria-hidden': 'true' }, h('span', { class: 'meter-fill', style: `width: ${level}%` })),
+        h('span', { class: 'meter', 'aria-hidden': 'true' }, fill),
       ),
       s.flags.length > 0 &&
         h('ul', { class: 'badges', 'aria-label': t.flagsLabel }, ...s.flags.map((f) => h('li', { class: `badge badge-${f}`, title: t.flagHints[f] }, t.flags[f] ?? f))),
-      s.needsReview && h('p', { class: 'notice notice-warning', 'data-testid': 'needs-review' }, t.needsReview),
+      s.needsReview && !decided && h('p', { class: 'notice notice-warning', 'data-testid': 'needs-review' }, t.needsReview),
       h('h3', { class: 'subheading' }, t.explanationHeading),
       h('p', { class: 'explanation', 'data-testid': 'suggestion-explanation' }, s.explanation),
       s.reasons.length > 0 && h('h3', { class: 'subheading' }, t.reasonsHeading),
