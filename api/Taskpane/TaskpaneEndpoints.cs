@@ -49,7 +49,6 @@ public static class TaskpaneEndpoints
         });
 
         var pages = app.MapGroup("").WithTags("Pages").AllowAnonymous().ExcludeFromDescription();
-        pages.MapGet("/taskpane", () => TypedResults.Redirect("/taskpane/", permanent: true));
         pages.MapGet("/taskpane/", (HttpContext context) => Page(context, Path.Combine(dist, "index.html"), PanePolicy));
         pages.MapGet("/demo", (HttpContext context) => Page(context, Path.Combine(dist, "demo.html"), DemoPolicy));
         return app;
