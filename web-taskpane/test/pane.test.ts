@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../src/api';
 import { mountPane, maxBodyChars } from '../src/pane/pane';
-import { byTestId, decision, deferred, FakeApi, FakeMailbox, message, suggestion } from './fakes';
+import { byTestId, decision, deferred, FakeApi, FakeMailbox, message, suggestion, units } from './fakes';
 
 let root: HTMLElement;
 
@@ -173,6 +173,23 @@ describe('the pane', () => {
     await vi.waitFor(() => expect(root.dataset['state']).toBe('decided'));
 
     expect(api.decideCalls[0]!.choice).toEqual({ action: 'slett', unit: null });
+  });
+
+  it('offers to fetch the units again when they could not be fetched, keeping what was picked', async () => {
+    const { api } = mount();
+    api.unitsAnswer = async () => {
+      throw new ApiError(503, null);
+    };
+    await settle();
+
+    byTestId(root, 'change-button')!.click();
+    await vi.waitFor(() => expect(root.querySelector('#unit-picker')?.textContent).toBe('Klarte ikke å hente enhetene.'));
+    root.querySelector<HTMLInputElement>('#action-journalfor')!.click();
+    api.unitsAnswer = async () => units;
+    [...root.querySelectorAll<HTMLButtonElement>('.editor button')].find((b) => b.textContent === 'Prøv igjen')!.click();
+    await vi.waitFor(() => expect(root.querySelectorAll('#unit-picker option')).toHaveLength(3));
+
+    expect(root.querySelector<HTMLInputElement>('#action-journalfor')!.checked).toBe(true);
   });
 
   it('asks for a unit before it saves a change that needs one', async () => {

@@ -33,7 +33,7 @@ export type PaneState =
  * person decides. Every render is built from the current state with DOM APIs, never from HTML text.
  */
 export class Pane {
-  readonly t: Strings;
+  private readonly t: Strings;
   private state: PaneState = { kind: 'empty' };
   private generation = 0;
   private inFlight: AbortController | null = null;
@@ -62,10 +62,6 @@ export class Pane {
     );
     options.adapter.onItemChanged(() => void this.load());
     void this.load();
-  }
-
-  get current(): PaneState {
-    return this.state;
   }
 
   /** Reads the selected message and shows its suggestion, dropping any answer for a message no longer selected. */
@@ -144,7 +140,7 @@ export class Pane {
     if (state.kind !== 'suggested') return;
     const { suggestion, message } = state;
     // A suggestion to delete that needs review is never offered as the default choice.
-    const draft = suggestion.action === 'slett' && suggestion.needsReview ? { action: null, unit: null } : { action: suggestion.action, unit: suggestion.unit };
+    const draft = state.editor?.draft ?? (suggestion.action === 'slett' && suggestion.needsReview ? { action: null, unit: null } : { action: suggestion.action, unit: suggestion.unit });
     this.show({ ...state, editor: { draft, units: 'loading' }, error: null }, '#action-choices');
     void this.loadUnits(message.mailbox);
   }
