@@ -54,6 +54,14 @@ public sealed class DemoSite : IAsyncDisposable
         return new DemoSite(database, api, client, playwright, browser);
     }
 
+    /// <summary>Forgets every suggestion and decision, so that the demo messages are new again.</summary>
+    public async Task ForgetSuggestionsAsync()
+    {
+        await using var dataSource = _database.CreateDataSource();
+        await using var command = dataSource.CreateCommand("TRUNCATE suggestions CASCADE");
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Opens /demo in a fresh browser context at a desktop size and waits for the inbox.</summary>
     public async Task<IPage> OpenDemoAsync(string query = "")
     {
