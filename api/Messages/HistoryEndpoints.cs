@@ -18,7 +18,7 @@ public static class HistoryEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<HistoryEntry[]>, ValidationProblem>> GetHistory(
+    public static async Task<Results<Ok<HistoryEntry[]>, NotFound, ValidationProblem>> GetHistory(
         string? mailbox,
         string? internetMessageId,
         ClaimsPrincipal user,
@@ -32,7 +32,8 @@ public static class HistoryEndpoints
         if (string.IsNullOrWhiteSpace(internetMessageId) || internetMessageId.Length > MessageReader.MaxIdLength)
             return Problems.Field("internetMessageId", "Feltet er påkrevd.");
         var directory = await mailboxes.FindAsync(mailbox, cancellationToken);
-        if (directory is null || !await access.CanUseAsync(user, directory.Id, cancellationToken)) return Problems.UnknownMailbox();
+        if (directory is null) return Problems.UnknownMailbox();
+        if (!await access.CanUseAsync(user, directory.Id, cancellationToken)) return TypedResults.NotFound();
 
         var suggestion = await suggestions.FindAsync(directory.Id, keys.For(directory.Id, internetMessageId), cancellationToken);
         if (suggestion is null) return TypedResults.Ok(Array.Empty<HistoryEntry>());

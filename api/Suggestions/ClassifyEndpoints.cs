@@ -4,6 +4,7 @@ using MailAssist.Api.Classification;
 using MailAssist.Api.Classification.LanguageModel;
 using MailAssist.Api.Cleaning;
 using MailAssist.Api.Decisions;
+using MailAssist.Api.Hardening;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,11 +21,12 @@ public static class ClassifyEndpoints
         group.MapPost("/", Classify)
             .WithName("Classify")
             .WithSummary("Suggest an action and unit for a message; a message already classified gets its stored suggestion.")
-            .Accepts<IncomingMessage>("application/json");
+            .Accepts<IncomingMessage>("application/json")
+            .AddEndpointFilter<ClassifyRateLimit>();
         return group;
     }
 
-    public static async Task<Results<Ok<SuggestionResponse>, ValidationProblem, ProblemHttpResult>> Classify(
+    public static async Task<Results<Ok<SuggestionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Classify(
         HttpRequest request,
         ClaimsPrincipal user,
         MailboxStore mailboxes,
@@ -44,7 +46,8 @@ public static class ClassifyEndpoints
         if (read.Message is not { } message) return Problems.Fields(read.Errors);
 
         var directory = await mailboxes.FindAsync(message.Mailbox, cancellationToken);
-        if (directory is null || !await access.CanUseAsync(user, directory.Id, cancellationToken)) return Problems.UnknownMailbox();
+        if (directory is null) return Problems.UnknownMailbox();
+        if (!await access.CanUseAsync(user, directory.Id, cancellationToken)) return TypedResults.NotFound();
 
         var key = keys.For(directory.Id, message.InternetMessageId);
         var cleaned = MessageCleaner.CleanAndRedact(message);

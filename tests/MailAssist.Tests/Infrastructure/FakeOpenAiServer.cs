@@ -1,38 +1,22 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MailAssist.Tests.Infrastructure;
 
 /// <summary>
-/// An OpenAI-compatible chat completions server on 127.0.0.1, scripted per test: each request takes
-/// the next scripted response (or the default one) and is recorded with its headers and JSON body.
+/// An OpenAI-compatible chat completions server (a <see cref="FakeServer"/>), scripted per test: each
+/// request takes the next scripted response (or the default one) and is recorded with its JSON body.
 /// </summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<ChatRequest> _requests = new();
+    private FakeServer _server = null!;
 
-    private readonly X509Certificate2? _certificate;
-
-    private FakeOpenAiServer(WebApplication app, X509Certificate2? certificate)
-    {
-        _app = app;
-        _certificate = certificate;
-    }
-
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>The OpenAI-style base URL a self-hosted server offers.</summary>
     public Uri V1 => new(BaseAddress, "v1/");
@@ -42,43 +26,18 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public Func<HttpContext, Task> Default { get; set; } = Verdict("videresend", "teknisk");
 
-    public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
+    public IReadOnlyList<ChatRequest> Requests => _requests.ToList();
 
-    /// <summary>Starts the server; with <paramref name="https"/>, behind a certificate made for this run (see <see cref="CreateTrustingClient"/>).</summary>
+    /// <summary>Starts the server; with <paramref name="https"/>, behind <see cref="FakeServer.Certificate"/>.</summary>
     public static async Task<FakeOpenAiServer> StartAsync(bool https = false)
     {
-        var certificate = https ? SelfSignedCertificate() : null;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        var fake = new FakeOpenAiServer();
+        fake._server = await FakeServer.StartAsync((app, _) =>
         {
-            if (certificate is not null) listen.UseHttps(certificate);
-        }));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeOpenAiServer(app, certificate);
-        app.MapPost("/v1/chat/completions", server.HandleAsync);
-        app.MapPost("/openai/v1/chat/completions", server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
-        return server;
-    }
-
-    /// <summary>An HttpClient that trusts this server's certificate and no other.</summary>
-    public HttpClient CreateTrustingClient() => new(new SocketsHttpHandler
-    {
-        SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == _certificate?.GetCertHashString() },
-    });
-
-    private static X509Certificate2 SelfSignedCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+            app.MapPost("/v1/chat/completions", fake.HandleAsync);
+            app.MapPost("/openai/v1/chat/completions", fake.HandleAsync);
+        }, https);
+        return fake;
     }
 
     public void Enqueue(params Func<HttpContext, Task>[] responses)
@@ -89,7 +48,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
-        _requests.Enqueue(new RecordedRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), body, DateTime.UtcNow));
+        _requests.Enqueue(new ChatRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), body, DateTime.UtcNow));
         await (_script.TryDequeue(out var scripted) ? scripted : Default)(context);
     }
 
@@ -148,15 +107,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Never answers, until the client gives up.</summary>
     public static Func<HttpContext, Task> Hang => context => Task.Delay(Timeout.Infinite, context.RequestAborted);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _certificate?.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
 
-public sealed record RecordedRequest(string Path, string Authorization, JsonElement Body, DateTime ReceivedAt)
+public sealed record ChatRequest(string Path, string Authorization, JsonElement Body, DateTime ReceivedAt)
 {
     public string SystemPrompt => Content(0);
     public string UserPrompt => Content(1);

@@ -4,19 +4,10 @@ using MailAssist.Tests.Infrastructure;
 namespace MailAssist.Tests.Suggestions;
 
 /// <summary>The classify endpoint with Classifier__Provider=openai-compatible, against a fake model server.</summary>
-public sealed class LanguageModelClassifyTests
+public sealed class LanguageModelClassifyTests : ModelApiTest
 {
-    private ModelBackedApi _env = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi() => _env = await ModelBackedApi.StartAsync(settings =>
-        settings["Classifier:BreakerMinimumThroughput"] = "100"); // the outage test must not open the breaker for the others
-
-    [OneTimeTearDown]
-    public async Task StopApi() => await _env.DisposeAsync();
-
-    private HttpClient Client => _env.Client;
-    private FakeOpenAiServer Model => _env.Model;
+    // The outage test must not open the breaker for the others.
+    protected override void Configure(Dictionary<string, string?> settings) => settings["Classifier:BreakerMinimumThroughput"] = "100";
 
     [Test]
     public async Task Model_suggestion_is_returned_and_stored_with_its_token_usage()
@@ -73,7 +64,7 @@ public sealed class LanguageModelClassifyTests
 
     private async Task<(int? Prompt, int? Completion)> TokensAsync(Guid suggestionId)
     {
-        await using var dataSource = _env.Database.CreateDataSource();
+        await using var dataSource = Api.Database.CreateDataSource();
         await using var connection = await dataSource.OpenConnectionAsync();
         return await connection.QuerySingleAsync<(int?, int?)>(
             "SELECT prompt_tokens, completion_tokens FROM suggestions WHERE id = @suggestionId", new { suggestionId });

@@ -6,19 +6,8 @@ using MailAssist.Tests.Infrastructure;
 namespace MailAssist.Tests.Suggestions;
 
 /// <summary>"Similar earlier messages": decided messages of the same mailbox that read alike, shown and given to the model as examples.</summary>
-public sealed class SimilarMessagesTests
+public sealed class SimilarMessagesTests : ModelApiTest
 {
-    private ModelBackedApi _env = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi() => _env = await ModelBackedApi.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopApi() => await _env.DisposeAsync();
-
-    private HttpClient Client => _env.Client;
-    private FakeOpenAiServer Model => _env.Model;
-
     private async Task<string> DecidedAsync(string subject, string body, string action = "videresend", string? unit = "teknisk", string mailbox = TestMessages.DemoMailbox)
     {
         var message = TestMessages.Message(subject, body);
@@ -63,7 +52,7 @@ public sealed class SimilarMessagesTests
     [Test]
     public async Task Message_of_another_mailbox_is_not_shown()
     {
-        await using (var dataSource = _env.Database.CreateDataSource())
+        await using (var dataSource = Api.Database.CreateDataSource())
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
             var id = Guid.NewGuid();

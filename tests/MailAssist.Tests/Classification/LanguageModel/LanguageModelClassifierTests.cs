@@ -341,7 +341,7 @@ public sealed partial class LanguageModelClassifierTests
     public async Task Azure_without_a_key_signs_in_with_Entra_ID_for_the_cognitive_services_scope()
     {
         await using var azure = await FakeOpenAiServer.StartAsync(https: true);
-        using var trusting = azure.CreateTrustingClient();
+        using var trusting = new HttpClient(FakeServer.TrustingHandler());
         var credential = new FakeCredential();
         using var host = new ClassifierHost(ClassifierHost.Settings(azure, "azure-openai"), s => s
             .AddSingleton<TokenCredential>(credential)
