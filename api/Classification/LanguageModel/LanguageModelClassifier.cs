@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.Diagnostics;
 using System.Text.Json;
 using Azure.Identity;
 using MailAssist.Api.Messages;
@@ -36,6 +37,7 @@ public sealed class LanguageModelClassifier(
         if (o.Provider == ClassifierOptions.OpenAiCompatible) request.Patch.Set("$.max_tokens"u8, o.MaxOutputTokens);
 #pragma warning restore SCME0001
 
+        var started = Stopwatch.GetTimestamp();
         ChatCompletion completion;
         try
         {
@@ -50,6 +52,8 @@ public sealed class LanguageModelClassifier(
         }
 
         var usage = completion.Usage is { } u ? new TokenUsage(u.InputTokenCount, u.OutputTokenCount) : null;
+        logger.LogInformation("Language model {Classifier} answered in {ElapsedMs:F0} ms using {PromptTokens} prompt and {CompletionTokens} completion tokens.",
+            o.ClassifierName, Stopwatch.GetElapsedTime(started).TotalMilliseconds, usage?.PromptTokens, usage?.CompletionTokens);
         var (answer, problem) = Read(completion, input);
         if (answer is null)
         {
