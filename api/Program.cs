@@ -5,12 +5,14 @@ using MailAssist.Api.Decisions;
 using MailAssist.Api.Health;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
+using MailAssist.Api.Privacy;
 using MailAssist.Api.Suggestions;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiDefaults();
 builder.AddDatabase();
+builder.AddPrivacy();
 builder.AddSignIn();
 builder.AddMailboxes();
 builder.AddClassification();

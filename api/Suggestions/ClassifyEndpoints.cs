@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MailAssist.Api.Auth;
 using MailAssist.Api.Classification;
+using MailAssist.Api.Classification.Signals;
 using MailAssist.Api.Cleaning;
 using MailAssist.Api.Decisions;
 using MailAssist.Api.Mailboxes;
@@ -50,6 +51,7 @@ public static class ClassifyEndpoints
 
         var cleaned = MessageCleaner.CleanAndRedact(message);
         var classification = await classifier.ClassifyAsync(new ClassificationInput(cleaned, directory, []), cancellationToken);
+        classification = SignalFlags.Apply(cleaned, classification, message.ReceivedAt);
 
         var id = Guid.CreateVersion7();
         var added = await suggestions.TryAddAsync(new NewSuggestion(id, directory.Id, key, message.ReceivedAt, cleaned, classification), cancellationToken);

@@ -1,0 +1,178 @@
+namespace MailAssist.Api.Cleaning.Redaction;
+
+/// <summary>
+/// Persons' names in free text and file names: the names known from the message's headers; a
+/// run of capitalised words after a cue ("Navn:", "Hilsen", "Hei", "Mitt navn er"); a known given
+/// name with the capitalised words after it ("Kari Anne Nordmann"); and a known surname with the
+/// word before it. Organisations ("Eksempel kommune", "Byggmester Hansen AS") are left alone.
+/// </summary>
+internal static class PersonNames
+{
+    private const int MaxRun = 4;
+
+    private enum Cue { None, Strong, SignOff, Greeting }
+
+    private readonly record struct Word(int Start, int End, bool Joined, bool Capitalised);
+
+    /// <summary>Adds the names in <paramref name="text"/> to <paramref name="spans"/> and their words to <paramref name="found"/>.</summary>
+    public static void Find(string text, List<RedactionSpan> spans, KnownNames known, bool fileName, List<string> found)
+    {
+        var words = Words(text, fileName);
+        for (var k = 0; k < words.Count; k++)
+        {
+            var word = words[k];
+            var value = Value(text, word);
+            if (known.Matches(value))
+            {
+                k = Add(text, spans, words, k, Math.Max(1, RunLength(text, words, k, fileName)), found);
+                continue;
+            }
+            var cue = fileName ? Cue.None : CueAt(text, words, k);
+            if (cue != Cue.None)
+            {
+                var start = k + 1;
+                if (start < words.Count && IsFiller(text, words[start])) start++;
+                if (start < words.Count && !BreaksSentence(text, word.End, words[start].Start))
+                {
+                    var run = RunLength(text, words, start, fileName);
+                    if (run > 0 && Accepts(cue, text, words, start, run))
+                    {
+                        k = Add(text, spans, words, start, run, found);
+                        continue;
+                    }
+                }
+            }
+            if ((word.Capitalised || fileName) && IsGivenName(value) && !NameLists.IsNotName(value))
+            {
+                var run = RunLength(text, words, k, fileName);
+                if (run >= 2 || run == 1 && !NameLists.IsAmbiguousGivenName(value)) k = Add(text, spans, words, k, run, found);
+                continue;
+            }
+            if ((word.Capitalised || fileName) && NameLists.IsSurname(value) && !IsFollowedByOrganisation(text, words, k + 1))
+            {
+                var withPrevious = k > 0 && word.Joined && IsNamePart(text, words[k - 1], fileName);
+                if (withPrevious) Add(text, spans, words, k - 1, 2, found);
+                else if (!NameLists.IsCommonWord(value)) Add(text, spans, words, k, 1, found);
+            }
+        }
+    }
+
+    /// <summary>Adds only the occurrences of names already known: the second sweep, once every field's names are found.</summary>
+    public static void FindKnown(string text, List<RedactionSpan> spans, KnownNames known, bool fileName)
+    {
+        foreach (var word in Words(text, fileName))
+            if (known.Matches(Value(text, word)))
+                spans.Add(new RedactionSpan(word.Start, word.End, PersonalDataKind.Navn));
+    }
+
+    private static List<Word> Words(string text, bool fileName)
+    {
+        var words = new List<Word>();
+        var i = 0;
+        var previousEnd = -1;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && (char.IsLetter(text[i]) || !fileName && text[i] is '-' or '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1])))
+                i++;
+            var joined = previousEnd >= 0 && IsJoin(text.AsSpan(previousEnd, start - previousEnd), fileName);
+            words.Add(new Word(start, i, joined, char.IsUpper(text[start])));
+            previousEnd = i;
+        }
+        return words;
+    }
+
+    // Words of one name are joined by a single space; in a file name also by '_', '-' or '.'.
+    private static bool IsJoin(ReadOnlySpan<char> gap, bool fileName) =>
+        gap is " " or "\u00A0" || fileName && gap.Length == 1 && gap[0] is '_' or '-' or '.';
+
+    private static Cue CueAt(string text, List<Word> words, int k)
+    {
+        var word = words[k];
+        var value = text.AsSpan(word.Start, word.End - word.Start);
+        var colon = FollowedBy(text, word.End, ':');
+        Span<char> lower = stackalloc char[Math.Min(value.Length, 24)];
+        if (value.Length > lower.Length) return Cue.None;
+        value.ToLowerInvariant(lower);
+        return lower switch
+        {
+            "navn" or "navnet" or "heter" or "heiter" or "fornavn" or "etternavn" => Cue.Strong,
+            "v" when FollowedBy(text, word.End, '/') => Cue.Strong,
+            "søker" or "søkar" or "elev" or "eleven" or "pasient" or "pasienten" or "bruker" or "brukeren" or "foresatt"
+                or "foresatte" or "mor" or "far" or "barn" or "barnet" or "barnets" or "kontaktperson" or "saksbehandler"
+                or "avsender" or "sender" or "mottaker" or "fra" or "frå" or "from" or "til" or "to" or "kopi" or "cc"
+                or "underskrift" or "signatur" or "verge" or "klager" or "name" or "bestiller" or "styrer" or "leietaker"
+                or "ansatt" or "kontakt" when colon => Cue.Strong,
+            "hilsen" or "hilsener" or "helsing" or "mvh" or "regards" or "sincerely" or "vh" => Cue.SignOff,
+            "hei" or "hallo" or "kjære" or "dear" or "hi" or "hello" => Cue.Greeting,
+            _ => Cue.None,
+        };
+    }
+
+    private static bool Accepts(Cue cue, string text, List<Word> words, int start, int run)
+    {
+        if (cue == Cue.Strong || run >= 2) return true;
+        var value = text.AsSpan(words[start].Start, words[start].End - words[start].Start);
+        if (IsGivenName(value) || NameLists.IsSurname(value)) return true;
+        // "Hilsen\nGuri" or "Hei Guri," : one unknown word standing alone after a sign-off or greeting.
+        var after = text.AsSpan(words[start].End).TrimStart(" \t");
+        return after.IsEmpty || after[0] is '\r' or '\n' || cue == Cue.Greeting && after[0] is ',' or '!';
+    }
+
+    // The number of words from 'start' that form a name; none when an organisation word follows ("Eksempel kommune").
+    private static int RunLength(string text, List<Word> words, int start, bool fileName)
+    {
+        var run = 0;
+        while (start + run < words.Count && run < MaxRun && (run == 0 || words[start + run].Joined) && IsNamePart(text, words[start + run], fileName))
+            run++;
+        return run > 0 && IsFollowedByOrganisation(text, words, start + run) ? 0 : run;
+    }
+
+    private static bool IsFollowedByOrganisation(string text, List<Word> words, int next) =>
+        next < words.Count && words[next].Joined && NameLists.IsOrganisationWord(Value(text, words[next]));
+
+    private static bool IsNamePart(string text, Word word, bool fileName)
+    {
+        var value = Value(text, word);
+        return value.Length >= 2 && !NameLists.IsNotName(value) && !NameLists.IsOrganisationWord(value)
+            && (word.Capitalised || fileName && (IsGivenName(value) || NameLists.IsSurname(value) || HasSurnameEnding(value)));
+    }
+
+    private static bool IsGivenName(ReadOnlySpan<char> value)
+    {
+        if (NameLists.IsGivenName(value)) return true;
+        var hyphen = value.IndexOf('-');
+        return hyphen > 0 && NameLists.IsGivenName(value[..hyphen]);
+    }
+
+    private static bool HasSurnameEnding(ReadOnlySpan<char> value) =>
+        value.Length > 4 && (value.EndsWith("sen", StringComparison.OrdinalIgnoreCase) || value.EndsWith("son", StringComparison.OrdinalIgnoreCase)
+            || value.EndsWith("stad", StringComparison.OrdinalIgnoreCase) || value.EndsWith("rud", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsFiller(string text, Word word) => Value(text, word) is "er" or "is" or "var" or "mitt" or "min";
+
+    private static bool BreaksSentence(string text, int from, int to) => text.AsSpan(from, to - from).ContainsAny(".!?;0123456789");
+
+    private static bool FollowedBy(string text, int end, char c)
+    {
+        var rest = text.AsSpan(end).TrimStart(' ');
+        return !rest.IsEmpty && rest[0] == c;
+    }
+
+    private static ReadOnlySpan<char> Value(string text, Word word) => text.AsSpan(word.Start, word.End - word.Start);
+
+    // Adds the run of 'count' words from 'first' as one name and returns the index of its last word.
+    private static int Add(string text, List<RedactionSpan> spans, List<Word> words, int first, int count, List<string> found)
+    {
+        var last = first + count - 1;
+        spans.Add(new RedactionSpan(words[first].Start, words[last].End, PersonalDataKind.Navn));
+        for (var k = first; k <= last; k++)
+            if (words[k].End - words[k].Start >= 2) found.Add(Value(text, words[k]).ToString());
+        return last;
+    }
+}
