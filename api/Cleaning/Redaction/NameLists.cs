@@ -11,7 +11,7 @@ internal static class NameLists
         atle audun aurora axel bartosz beate benedicte bente berit birgit birger birgitte bjarne bjørg bjørn bjørnar borghild
         brage bror camilla carina carl caroline cathrine cecilie charlotte christian christina christine christoffer dagny
         dagfinn daniel david dawid egil eilif einar eirik eivind ekaterina elias elin eline elisabeth ellen elise ellinor
-        emil emilie emily emma erik erika erlend erling espen ester eva even ewa fatima filip frida fredrik frode gaute geir
+        emil emilie emily emma erik erika erlend erling espen ester eva ewa fatima filip frida fredrik frode gaute geir
         gerd gina grete grethe gro gudrun gunhild gunn gunnar gunnhild guri guro gustav guttorm hafsa hakon halvard halvor
         hamza hanna hanne hans-petter harald hassan hedda hege heidi helene helga helge henning henny henrik herman hilde
         hodan hussein håkon håvard ibrahim ida idun ine inga inge ingeborg inger ingrid ingunn ingvild irene isabel isabella
@@ -35,7 +35,7 @@ internal static class NameLists
 
     // Given names that are also everyday words: a name only when a surname follows or a greeting goes before.
     private const string AmbiguousGivenNameList = """
-        ask bo dag eli else frank grace hans iris jan kristen liv mai mark may odd per rose siv sol stein tor vår will
+        ask bo dag eli else even frank grace hans iris jan kristen live liv mai mark may odd per rose siv sol stein tom tor vår will
         """;
 
     private const string SurnameList = """
@@ -52,7 +52,7 @@ internal static class NameLists
     // Surnames that are everyday words: matched only when capitalised.
     private const string CommonWordList = """
         bakke bakken berg dal foss hagen haug haugen holm lie li lund moe moen nes sand strand vik vold stein per dag liv vår sol
-        mai jan hans ask else odd will may mark rose tor
+        mai jan hans ask else odd will may mark rose tor tom even live
         """;
 
     // Words in an organisation's name or a role: a run holding one is not a person's name.
@@ -96,6 +96,13 @@ internal static class NameLists
         bekymringsmelding barnet eleven pasienten søker søkar mor far
         """;
 
+    private static readonly string[] OrganisationEndings =
+    [
+        "kontoret", "kontor", "laget", "foreningen", "forening", "senteret", "gruppa", "gruppen", "tjenesten", "etaten",
+        "direktoratet", "tilsynet", "rådet", "utvalget", "verksted", "byrå", "byrået", "firma", "firmaet", "bedrift", "kommune",
+        "selskap", "selskapet", "fabrikk", "skolen", "barnehage", "barnehagen", "klubben", "forbundet", "partner", "partners",
+    ];
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GivenNames = Set(GivenNameList + " " + AmbiguousGivenNameList);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AmbiguousGivenNames = Set(AmbiguousGivenNameList);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Surnames = Set(SurnameList);
@@ -114,7 +121,14 @@ internal static class NameLists
     /// <summary>A name that is also an everyday word ("berg", "per"): matched only when written with a capital.</summary>
     public static bool IsCommonWord(ReadOnlySpan<char> word) => CommonWords.Contains(word);
 
-    public static bool IsOrganisationWord(ReadOnlySpan<char> word) => OrganisationWords.Contains(word);
+    /// <summary>A word of an organisation's name: "AS", "kommune", or one ending like one ("Arkitektkontoret", "Fotballgruppa").</summary>
+    public static bool IsOrganisationWord(ReadOnlySpan<char> word)
+    {
+        if (OrganisationWords.Contains(word)) return true;
+        foreach (var ending in OrganisationEndings)
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     public static bool IsRoleWord(ReadOnlySpan<char> word) => RoleWords.Contains(word);
 

@@ -22,7 +22,7 @@ internal static class NumberLabels
         ("personn*", NumberLabel.Identity), ("persnr", NumberLabel.Identity), ("pnr", NumberLabel.Identity),
         ("dnummer*", NumberLabel.Identity), ("dnr", NumberLabel.Identity), ("hnummer*", NumberLabel.Identity),
         ("identitetsn*", NumberLabel.Identity), ("idnr", NumberLabel.Identity), ("idnummer*", NumberLabel.Identity),
-        ("ssn", NumberLabel.Identity),
+        ("ssn", NumberLabel.Identity), ("dnumber*", NumberLabel.Identity), ("nationalid*", NumberLabel.Identity),
         ("konto*", NumberLabel.Account), ("bankkonto*", NumberLabel.Account), ("kto*", NumberLabel.Account),
         ("account*", NumberLabel.Account), ("iban", NumberLabel.Account),
         ("tlf*", NumberLabel.Phone), ("telefon*", NumberLabel.Phone), ("tel", NumberLabel.Phone), ("mobil*", NumberLabel.Phone),

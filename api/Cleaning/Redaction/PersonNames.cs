@@ -10,7 +10,7 @@ internal static class PersonNames
 {
     private const int MaxRun = 4;
 
-    private enum Cue { None, Strong, SignOff, Greeting }
+    private enum Cue { None, Strong, Title, SignOff, Greeting }
 
     private readonly record struct Word(int Start, int End, bool Joined, bool Capitalised);
 
@@ -107,7 +107,10 @@ internal static class PersonNames
                 or "foresatte" or "mor" or "far" or "barn" or "barnet" or "barnets" or "kontaktperson" or "saksbehandler"
                 or "avsender" or "sender" or "mottaker" or "fra" or "frå" or "from" or "til" or "to" or "kopi" or "cc"
                 or "underskrift" or "signatur" or "verge" or "klager" or "name" or "bestiller" or "styrer" or "leietaker"
-                or "ansatt" or "kontakt" when colon => Cue.Strong,
+                or "ansatt" or "kontakt" or "tiltakshaver" or "hjemmelshaver" or "eier" or "nabo" or "innsender" or "pårørende"
+                or "representant" or "fullmektig" or "ektefelle" or "samboer" or "applicant" or "contact" when colon => Cue.Strong,
+            "advokat" or "lege" or "rektor" or "lærer" or "kontaktlærer" or "saksbehandler" or "rådgiver" or "konsulent" or "leder"
+                or "styreleder" or "ordfører" or "sykepleier" or "tiltakshaver" or "nabo" or "naboen" or "fru" or "herr" or "dr" => Cue.Title,
             "hilsen" or "hilsener" or "helsing" or "mvh" or "regards" or "sincerely" or "vh" => Cue.SignOff,
             "hei" or "hallo" or "kjære" or "dear" or "hi" or "hello" => Cue.Greeting,
             _ => Cue.None,
@@ -117,8 +120,9 @@ internal static class PersonNames
     private static bool Accepts(Cue cue, string text, List<Word> words, int start, int run)
     {
         if (cue == Cue.Strong || run >= 2) return true;
-        var value = text.AsSpan(words[start].Start, words[start].End - words[start].Start);
+        var value = Value(text, words[start]);
         if (IsGivenName(value) || NameLists.IsSurname(value)) return true;
+        if (cue == Cue.Title) return false;
         // "Hilsen\nGuri" or "Hei Guri," : one unknown word standing alone after a sign-off or greeting.
         var after = text.AsSpan(words[start].End).TrimStart(" \t");
         return after.IsEmpty || after[0] is '\r' or '\n' || cue == Cue.Greeting && after[0] is ',' or '!';
@@ -133,8 +137,16 @@ internal static class PersonNames
         return run > 0 && IsFollowedByOrganisation(text, words, start + run) ? 0 : run;
     }
 
-    private static bool IsFollowedByOrganisation(string text, List<Word> words, int next) =>
-        next < words.Count && words[next].Joined && NameLists.IsOrganisationWord(Value(text, words[next]));
+    // "Hansen AS", "Hus & Hjem AS": an organisation word within the next three words of the same phrase.
+    private static bool IsFollowedByOrganisation(string text, List<Word> words, int next)
+    {
+        for (var k = next; k < words.Count && k < next + 3; k++)
+        {
+            if (text.AsSpan(words[k - 1].End, words[k].Start - words[k - 1].End).ContainsAny(",.;:()\r\n")) return false;
+            if (NameLists.IsOrganisationWord(Value(text, words[k]))) return true;
+        }
+        return false;
+    }
 
     private static bool IsNamePart(string text, Word word, bool fileName)
     {
