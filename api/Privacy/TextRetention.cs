@@ -12,7 +12,7 @@ namespace MailAssist.Api.Privacy;
 /// </summary>
 public sealed class TextRetention(NpgsqlDataSource dataSource, IOptions<PrivacyOptions> options)
 {
-    private const long AdvisoryLockKey = 0x4D61_5265_7465_6E74; // "MaRetent"
+    internal const long AdvisoryLockKey = 0x4D61_5265_7465_6E74; // "MaRetent"
     private const int BatchSize = 5_000;
 
     /// <summary>The number of texts deleted, or null when another instance is purging right now.</summary>
