@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.RegularExpressions;
 
 namespace MailAssist.Api.Cleaning.Redaction;
 
@@ -8,7 +7,7 @@ namespace MailAssist.Api.Cleaning.Redaction;
 /// ("kari.nordmann@", "ola@") anywhere. Role and organisational addresses ("postmottak@",
 /// "faktura@", "noreply@") are kept: they say where a message belongs and identify no one.
 /// </summary>
-public static partial class EmailAddresses
+public static class EmailAddresses
 {
     private static readonly FrozenSet<string> ConsumerDomains = FrozenSet.ToFrozenSet(
     [
@@ -21,18 +20,33 @@ public static partial class EmailAddresses
         "inbox.lt", "one.lt", "fastmail.com", "zoho.com", "orange.fr", "free.fr", "libero.it", "hey.com",
     ], StringComparer.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63})*\.\p{L}{2,24}(?![\p{L}\p{N}-])",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex Address();
-
+    /// <summary>Adds every personal address in the text, found from its '@' outwards.</summary>
     public static void Find(string text, List<RedactionSpan> spans)
     {
-        if (!text.Contains('@')) return;
-        foreach (var match in Address().EnumerateMatches(text))
+        for (var at = text.IndexOf('@'); at >= 0; at = text.IndexOf('@', at + 1))
         {
-            var address = text.AsSpan(match.Index, match.Length);
-            if (IsPersonal(address)) spans.Add(new RedactionSpan(match.Index, match.Index + match.Length, PersonalDataKind.Epost));
+            var start = at;
+            while (start > 0 && at - start < 64 && IsLocalChar(text[start - 1])) start--;
+            while (start < at && text[start] == '.') start++;
+            var end = at + 1;
+            while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '.' or '-')) end++;
+            while (end > at + 1 && text[end - 1] is '.' or '-') end--;
+            if (start == at || !IsDomain(text.AsSpan(at + 1, end - at - 1))) continue;
+            if (IsPersonal(text.AsSpan(start, end - start))) spans.Add(new RedactionSpan(start, end, PersonalDataKind.Epost));
+            at = end - 1;
         }
+    }
+
+    private static bool IsLocalChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '\'' or '-';
+
+    // At least two labels, the last of two letters or more: "gmail.com", "eksempel.kommune.no".
+    private static bool IsDomain(ReadOnlySpan<char> domain)
+    {
+        var dot = domain.LastIndexOf('.');
+        if (dot <= 0 || domain.Length - dot - 1 < 2 || domain.Contains("..", StringComparison.Ordinal)) return false;
+        foreach (var c in domain[(dot + 1)..])
+            if (!char.IsLetter(c)) return false;
+        return true;
     }
 
     /// <summary>True when the address belongs to a person rather than a role or an organisation.</summary>

@@ -125,6 +125,7 @@ internal static class NameLists
     public static bool IsOrganisationWord(ReadOnlySpan<char> word)
     {
         if (OrganisationWords.Contains(word)) return true;
+        if (word.Length < 6 || !char.IsUpper(word[0])) return false;
         foreach (var ending in OrganisationEndings)
             if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
         return false;

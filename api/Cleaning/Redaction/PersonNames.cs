@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace MailAssist.Api.Cleaning.Redaction;
 
 /// <summary>
@@ -27,7 +29,7 @@ internal static class PersonNames
                 k = Add(text, spans, words, k, Math.Max(1, RunLength(text, words, k, fileName)), found);
                 continue;
             }
-            var cue = fileName ? Cue.None : CueAt(text, words, k);
+            var cue = fileName ? Cue.None : CueAt(text, word);
             if (cue != Cue.None)
             {
                 var start = k + 1;
@@ -91,30 +93,31 @@ internal static class PersonNames
     private static bool IsJoin(ReadOnlySpan<char> gap, bool fileName) =>
         gap is " " or "\u00A0" || fileName && gap.Length == 1 && gap[0] is '_' or '-' or '.';
 
-    private static Cue CueAt(string text, List<Word> words, int k)
-    {
-        var word = words[k];
-        var value = text.AsSpan(word.Start, word.End - word.Start);
-        var colon = FollowedBy(text, word.End, ':');
-        Span<char> lower = stackalloc char[Math.Min(value.Length, 24)];
-        if (value.Length > lower.Length) return Cue.None;
-        value.ToLowerInvariant(lower);
-        return lower switch
+    // Words after which a name follows, and how strongly: with a colon after the word ("Søker: Kari"), and without.
+    private static readonly FrozenDictionary<string, (Cue WithColon, Cue Without)>.AlternateLookup<ReadOnlySpan<char>> Cues =
+        new (string Words, Cue WithColon, Cue Without)[]
         {
-            "navn" or "navnet" or "heter" or "heiter" or "fornavn" or "etternavn" => Cue.Strong,
-            "v" when FollowedBy(text, word.End, '/') => Cue.Strong,
-            "søker" or "søkar" or "elev" or "eleven" or "pasient" or "pasienten" or "bruker" or "brukeren" or "foresatt"
-                or "foresatte" or "mor" or "far" or "barn" or "barnet" or "barnets" or "kontaktperson" or "saksbehandler"
-                or "avsender" or "sender" or "mottaker" or "fra" or "frå" or "from" or "til" or "to" or "kopi" or "cc"
-                or "underskrift" or "signatur" or "verge" or "klager" or "name" or "bestiller" or "styrer" or "leietaker"
-                or "ansatt" or "kontakt" or "tiltakshaver" or "hjemmelshaver" or "eier" or "nabo" or "innsender" or "pårørende"
-                or "representant" or "fullmektig" or "ektefelle" or "samboer" or "applicant" or "contact" when colon => Cue.Strong,
-            "advokat" or "lege" or "rektor" or "lærer" or "kontaktlærer" or "saksbehandler" or "rådgiver" or "konsulent" or "leder"
-                or "styreleder" or "ordfører" or "sykepleier" or "tiltakshaver" or "nabo" or "naboen" or "fru" or "herr" or "dr" => Cue.Title,
-            "hilsen" or "hilsener" or "helsing" or "mvh" or "regards" or "sincerely" or "vh" => Cue.SignOff,
-            "hei" or "hallo" or "kjære" or "dear" or "hi" or "hello" => Cue.Greeting,
-            _ => Cue.None,
-        };
+            ("navn navnet heter heiter fornavn etternavn", Cue.Strong, Cue.Strong),
+            ("saksbehandler tiltakshaver nabo", Cue.Strong, Cue.Title),
+            ("søker søkar elev eleven pasient pasienten bruker brukeren foresatt foresatte mor far barn barnet barnets kontaktperson "
+                + "avsender sender mottaker fra frå from til to kopi cc underskrift signatur verge klager name bestiller styrer "
+                + "leietaker ansatt kontakt hjemmelshaver eier innsender pårørende representant fullmektig ektefelle samboer "
+                + "applicant contact", Cue.Strong, Cue.None),
+            ("advokat lege rektor lærer kontaktlærer rådgiver konsulent leder styreleder ordfører sykepleier naboen fru herr dr",
+                Cue.Title, Cue.Title),
+            ("hilsen hilsener helsing mvh regards sincerely vh", Cue.SignOff, Cue.SignOff),
+            ("hei hallo kjære dear hi hello", Cue.Greeting, Cue.Greeting),
+        }
+        .SelectMany(group => group.Words.Split(' ').Select(word => (Word: word, Cues: (group.WithColon, group.Without))))
+        .ToFrozenDictionary(w => w.Word, w => w.Cues, StringComparer.OrdinalIgnoreCase)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static Cue CueAt(string text, Word word)
+    {
+        var value = Value(text, word);
+        if (value is "v" or "V") return FollowedBy(text, word.End, '/') ? Cue.Strong : Cue.None;
+        if (!Cues.TryGetValue(value, out var cue)) return Cue.None;
+        return FollowedBy(text, word.End, ':') ? cue.WithColon : cue.Without;
     }
 
     private static bool Accepts(Cue cue, string text, List<Word> words, int start, int run)
