@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace MailAssist.Tests.Privacy;
@@ -19,6 +20,24 @@ public static partial class PersonalData
         var found = FoundIn(text, personal);
         Assert.That(found, Is.Empty, $"Personal data in {where}: {string.Join(" | ", found)}\n---\n{text}");
     }
+
+    /// <summary>
+    /// Fails when any string value of a JSON document (a request to a model, say) holds any of the
+    /// corpus strings. The values are read unescaped, so "\u00F8" cannot hide an "ø".
+    /// </summary>
+    public static void AssertNoneInJson(string json, IEnumerable<string> personal, string where)
+    {
+        using var document = JsonDocument.Parse(json);
+        AssertNoneIn(string.Join('\n', Strings(document.RootElement)), personal, where);
+    }
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 
     /// <summary>Identity numbers (valid check digits, also by the 2032 rule), phone numbers and e-mail addresses in the text.</summary>
     public static IEnumerable<string> Shapes(string text)

@@ -69,29 +69,18 @@ public sealed class SignalFlagsTests
         Assert.That(result.Reasons, Does.Contain($"Innsynskrav: svar innen 3 virkedager (frist {due})"));
     }
 
-    [Test]
-    public void Innsynskrav_without_a_receipt_time_gets_the_rule_without_a_date()
+    [TestCase("Krav om innsyn etter offentleglova.", "Innsynskrav: svar innen 3 virkedager etter mottak",
+        TestName = "Innsynskrav_without_a_receipt_time_gets_the_rule_without_a_date")]
+    [TestCase("Jeg klager på vedtaket om avslag på dispensasjon.", "Klagefrist: 3 uker etter at vedtaket ble mottatt (forvaltningsloven § 29)",
+        TestName = "Complaint_about_a_decision_gets_the_three_week_deadline")]
+    [TestCase("Jeg klager på taksten for eiendomsskatt.", "Klagefrist: 6 uker etter at skatteseddelen ble sendt ut (eigedomsskattelova § 19)",
+        TestName = "Complaint_about_the_property_tax_valuation_gets_six_weeks")]
+    public void Message_with_a_legal_deadline_is_flagged_with_it(string text, string reason)
     {
-        var result = SignalFlags.Apply(Message("Krav om innsyn etter offentleglova."), Plain, null);
-
-        Assert.That(result.Reasons, Does.Contain("Innsynskrav: svar innen 3 virkedager etter mottak"));
-    }
-
-    [Test]
-    public void Complaint_about_a_decision_is_flagged_with_the_three_week_deadline()
-    {
-        var result = SignalFlags.Apply(Message("Jeg klager på vedtaket om avslag på dispensasjon."), Plain, null);
+        var result = SignalFlags.Apply(Message(text), Plain, null);
 
         Assert.That(result.Flags, Does.Contain(SuggestionFlags.Deadline));
-        Assert.That(result.Reasons, Does.Contain("Klagefrist: 3 uker etter at vedtaket ble mottatt (forvaltningsloven § 29)"));
-    }
-
-    [Test]
-    public void Complaint_about_the_property_tax_valuation_has_six_weeks()
-    {
-        var result = SignalFlags.Apply(Message("Jeg klager på taksten for eiendomsskatt."), Plain, null);
-
-        Assert.That(result.Reasons, Does.Contain("Klagefrist: 6 uker etter at skatteseddelen ble sendt ut (eigedomsskattelova § 19)"));
+        Assert.That(result.Reasons, Does.Contain(reason));
     }
 
     [Test]
