@@ -100,7 +100,7 @@ internal static class NumberScanner
         if (plus && !attached) return new RedactionSpan(start - 1, end, PersonalDataKind.Telefon);
         if (count == 11) return ElevenDigits(digits, groups, label) is { } kind ? new RedactionSpan(start, end, kind) : null;
         if (attached || IsAmount(text, end)) return null;
-        if (count == 8 && digits[0] is >= '2' and <= '9' && (label == NumberLabel.Phone || IsPhoneGrouping(groups)))
+        if (count == 8 && (label == NumberLabel.Phone ? digits[0] is >= '2' and <= '9' : IsSubscriberNumber(digits, groups)))
             return new RedactionSpan(start, end, PersonalDataKind.Telefon);
         if (count >= 10 && digits.StartsWith("00") && (groups.Length > 1 ? groups[0].Length is 4 or 5 : count == 12))
             return new RedactionSpan(start, end, PersonalDataKind.Telefon);
@@ -119,8 +119,12 @@ internal static class NumberScanner
             : null;
     }
 
-    private static bool IsPhoneGrouping(ReadOnlySpan<Group> groups) =>
-        groups.Length == 1 || Is(groups, 3, 2, 3) || Is(groups, 2, 2, 2, 2) || Is(groups, 4, 4) || Is(groups, 3, 3, 2);
+    // A person's number written as people write them. Numbers from 8 are service numbers (800, 815 …), kept unless labelled;
+    // "41 234 567" is a mobile number, "12 345 678" an amount.
+    private static bool IsSubscriberNumber(ReadOnlySpan<char> digits, ReadOnlySpan<Group> groups) =>
+        digits[0] is >= '2' and <= '7' or '9'
+        && (groups.Length == 1 || Is(groups, 3, 2, 3) || Is(groups, 2, 2, 2, 2) || Is(groups, 4, 4) || Is(groups, 3, 3, 2)
+            || Is(groups, 2, 3, 3) && digits[0] is '4' or '9');
 
     // "12 345 678 901": an amount written with thousands separators, not an identifier.
     private static bool IsThousands(ReadOnlySpan<Group> groups)

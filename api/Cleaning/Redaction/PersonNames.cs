@@ -16,6 +16,25 @@ internal static class PersonNames
 
     private readonly record struct Word(int Start, int End, bool Joined, bool Capitalised);
 
+    // Words after which a name follows, and how strongly: with a colon after the word ("Søker: Kari"), and without.
+    private static readonly FrozenDictionary<string, (Cue WithColon, Cue Without)>.AlternateLookup<ReadOnlySpan<char>> Cues =
+        new (string Words, Cue WithColon, Cue Without)[]
+        {
+            ("navn navnet heter heiter fornavn etternavn", Cue.Strong, Cue.Strong),
+            ("saksbehandler tiltakshaver nabo", Cue.Strong, Cue.Title),
+            ("søker søkar elev eleven pasient pasienten bruker brukeren foresatt foresatte mor far barn barnet barnets kontaktperson "
+                + "avsender sender mottaker fra frå from til to kopi cc underskrift signatur verge klager name bestiller styrer "
+                + "leietaker ansatt kontakt hjemmelshaver eier innsender pårørende representant fullmektig ektefelle samboer "
+                + "applicant contact", Cue.Strong, Cue.None),
+            ("advokat lege rektor lærer kontaktlærer rådgiver konsulent leder styreleder ordfører sykepleier naboen fru herr dr",
+                Cue.Title, Cue.Title),
+            ("hilsen hilsener helsing mvh regards sincerely vh", Cue.SignOff, Cue.SignOff),
+            ("hei hallo kjære dear hi hello", Cue.Greeting, Cue.Greeting),
+        }
+        .SelectMany(group => group.Words.Split(' ').Select(word => (Word: word, Cues: (group.WithColon, group.Without))))
+        .ToFrozenDictionary(w => w.Word, w => w.Cues, StringComparer.OrdinalIgnoreCase)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Adds the names in <paramref name="text"/> to <paramref name="spans"/> and their words to <paramref name="found"/>.</summary>
     public static void Find(string text, List<RedactionSpan> spans, KnownNames known, bool fileName, List<string> found)
     {
@@ -34,7 +53,7 @@ internal static class PersonNames
             {
                 var start = k + 1;
                 if (start < words.Count && IsFiller(text, words[start])) start++;
-                if (start < words.Count && !BreaksSentence(text, word.End, words[start].Start))
+                if (start < words.Count && !BreaksSentence(text, AfterAbbreviation(text, word.End), words[start].Start))
                 {
                     var run = RunLength(text, words, start, fileName);
                     if (run > 0 && Accepts(cue, text, words, start, run))
@@ -92,25 +111,6 @@ internal static class PersonNames
     // Words of one name are joined by a single space; in a file name also by '_', '-' or '.'.
     private static bool IsJoin(ReadOnlySpan<char> gap, bool fileName) =>
         gap is " " or "\u00A0" || fileName && gap.Length == 1 && gap[0] is '_' or '-' or '.';
-
-    // Words after which a name follows, and how strongly: with a colon after the word ("Søker: Kari"), and without.
-    private static readonly FrozenDictionary<string, (Cue WithColon, Cue Without)>.AlternateLookup<ReadOnlySpan<char>> Cues =
-        new (string Words, Cue WithColon, Cue Without)[]
-        {
-            ("navn navnet heter heiter fornavn etternavn", Cue.Strong, Cue.Strong),
-            ("saksbehandler tiltakshaver nabo", Cue.Strong, Cue.Title),
-            ("søker søkar elev eleven pasient pasienten bruker brukeren foresatt foresatte mor far barn barnet barnets kontaktperson "
-                + "avsender sender mottaker fra frå from til to kopi cc underskrift signatur verge klager name bestiller styrer "
-                + "leietaker ansatt kontakt hjemmelshaver eier innsender pårørende representant fullmektig ektefelle samboer "
-                + "applicant contact", Cue.Strong, Cue.None),
-            ("advokat lege rektor lærer kontaktlærer rådgiver konsulent leder styreleder ordfører sykepleier naboen fru herr dr",
-                Cue.Title, Cue.Title),
-            ("hilsen hilsener helsing mvh regards sincerely vh", Cue.SignOff, Cue.SignOff),
-            ("hei hallo kjære dear hi hello", Cue.Greeting, Cue.Greeting),
-        }
-        .SelectMany(group => group.Words.Split(' ').Select(word => (Word: word, Cues: (group.WithColon, group.Without))))
-        .ToFrozenDictionary(w => w.Word, w => w.Cues, StringComparer.OrdinalIgnoreCase)
-        .GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static Cue CueAt(string text, Word word)
     {
@@ -170,6 +170,9 @@ internal static class PersonNames
             || value.EndsWith("stad", StringComparison.OrdinalIgnoreCase) || value.EndsWith("rud", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsFiller(string text, Word word) => Value(text, word) is "er" or "is" or "var" or "mitt" or "min";
+
+    // "Mvh." and "Dr.": the dot of an abbreviated cue ends no sentence.
+    private static int AfterAbbreviation(string text, int end) => end < text.Length && text[end] == '.' ? end + 1 : end;
 
     private static bool BreaksSentence(string text, int from, int to) => text.AsSpan(from, to - from).ContainsAny(".!?;0123456789");
 

@@ -53,6 +53,8 @@ public sealed class RedactorTests
         yield return Case("nås på 4123 4567 eller 930 12 345", "nås på [telefon] eller [telefon]", "Phones_grouped_4_4_and_3_2_3_are_redacted");
         yield return Case("Polsk nummer +48 512 345 678", "Polsk nummer [telefon]", "Foreign_phone_with_country_code_is_redacted");
         yield return Case("tlf 41234567 / 22334455", "tlf [telefon] / [telefon]", "Two_phones_side_by_side_are_both_redacted");
+        yield return Case("mobilen min: 99 999 999", "mobilen min: [telefon]", "Mobile_grouped_2_3_3_is_redacted");
+        yield return Case("Ring oss på 800 12 345", "Ring oss på [telefon]", "Service_number_with_a_phone_label_is_redacted");
     }
 
     private static IEnumerable<TestCaseData> Decoys()
@@ -64,7 +66,8 @@ public sealed class RedactorTests
             "beløp 41234567,-", "totalt 41 234 567 kr", $"KID: {Fnr}", "KID-nummer 12345678903", "Fakturanr. 41234567", "Faktura 20250012",
             "fakturanummer: 98765432", "Postboks 123, 0150 Oslo", "0150 Oslo", "postnummer 9010", "saksnummer 20251234",
             "Ordrenummer 41234567", "12 345 678 901", "Les mer på https://eksempel.no/sak/41234567", "ca. 0,41234567 prosent",
-            "Kommunestyret 24. oktober", "§ 13 første ledd", "Høringsfrist 1. desember 2026",
+            "Kommunestyret 24. oktober", "§ 13 første ledd", "Høringsfrist 1. desember 2026", "Kundeservice har 800 12 345",
+            "til sammen 12 345 678 i tilskudd",
         })
             yield return Case(text, text, $"Decoy_{Name(text)}_survives");
     }
@@ -110,6 +113,12 @@ public sealed class RedactorTests
         yield return Case("Hilsen Byggmester Hansen AS", "Hilsen Byggmester Hansen AS", "Company_named_after_a_person_survives");
         yield return Case("Vennlig hilsen\nServicetorget", "Vennlig hilsen\nServicetorget", "Unit_after_a_sign_off_survives");
         yield return Case("Statens vegvesen har svart", "Statens vegvesen har svart", "Public_body_survives");
+        yield return Case("Mvh.\nSølvi Grønbech", "Mvh.\n[navn]", "Unknown_name_after_an_abbreviated_sign_off_is_redacted");
+        yield return Case("Tiltakshaver: Sølvi Grønbech.", "Tiltakshaver: [navn].", "Name_after_a_role_label_is_redacted");
+        yield return Case("Kontakt saksbehandler Torunn Vassbotn.", "Kontakt saksbehandler [navn].", "Name_after_a_title_is_redacted");
+        yield return Case("Ansvarlig søker: Arkitektkontoret Hus & Hjem AS.", "Ansvarlig søker: Arkitektkontoret Hus & Hjem AS.",
+            "Company_after_a_role_label_survives");
+        yield return Case("Vennlig hilsen Ola (Kari) Nordmann", "Vennlig hilsen [navn] ([navn]) [navn]", "Names_with_brackets_are_redacted");
     }
 
     [TestCaseSource(nameof(IdentityNumbers))]
