@@ -3,6 +3,7 @@ using MailAssist.Api.Auth;
 using MailAssist.Api.Decisions;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
+using MailAssist.Api.Privacy;
 using MailAssist.Api.Suggestions;
 using Microsoft.AspNetCore.Authentication;
 
@@ -25,6 +26,7 @@ public static class HostingRegistration
 
     public static IHostApplicationBuilder AddMailboxes(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MessageKeys>();
         builder.Services.AddSingleton<MailboxStore>();
         builder.Services.AddSingleton<SuggestionStore>();

@@ -6,7 +6,6 @@ public static class PrivacyRegistration
 {
     public static IHostApplicationBuilder AddPrivacy(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TextRetention>();
         builder.Services.AddHostedService<RetentionService>();

@@ -7,7 +7,7 @@ namespace MailAssist.Api.Cleaning.Redaction;
 /// ("kari.nordmann@", "ola@") anywhere. Role and organisational addresses ("postmottak@",
 /// "faktura@", "noreply@") are kept: they say where a message belongs and identify no one.
 /// </summary>
-public static class EmailAddresses
+internal static class EmailAddresses
 {
     private static readonly FrozenSet<string> ConsumerDomains = FrozenSet.ToFrozenSet(
     [

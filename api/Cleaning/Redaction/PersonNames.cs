@@ -81,31 +81,34 @@ internal static class PersonNames
     /// <summary>Adds only the occurrences of names already known: the second sweep, once every field's names are found.</summary>
     public static void FindKnown(string text, List<RedactionSpan> spans, KnownNames known, bool fileName)
     {
-        foreach (var word in Words(text, fileName))
-            if (known.Matches(Value(text, word)))
-                spans.Add(new RedactionSpan(word.Start, word.End, PersonalDataKind.Navn));
+        for (var end = NextWord(text, 0, fileName, out var start); start < text.Length; end = NextWord(text, end, fileName, out start))
+            if (known.Matches(text.AsSpan(start, end - start)))
+                spans.Add(new RedactionSpan(start, end, PersonalDataKind.Navn));
     }
 
     private static List<Word> Words(string text, bool fileName)
     {
-        var words = new List<Word>();
-        var i = 0;
+        var words = new List<Word>(text.Length / 6);
         var previousEnd = -1;
-        while (i < text.Length)
+        for (var end = NextWord(text, 0, fileName, out var start); start < text.Length; end = NextWord(text, end, fileName, out start))
         {
-            if (!char.IsLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-            var start = i;
-            while (i < text.Length && (char.IsLetter(text[i]) || !fileName && text[i] is '-' or '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1])))
-                i++;
             var joined = previousEnd >= 0 && IsJoin(text.AsSpan(previousEnd, start - previousEnd), fileName);
-            words.Add(new Word(start, i, joined, char.IsUpper(text[start])));
-            previousEnd = i;
+            words.Add(new Word(start, end, joined, char.IsUpper(text[start])));
+            previousEnd = end;
         }
         return words;
+    }
+
+    // The end of the next word from 'from', its start in 'start' (the text's length when there is none). A word is
+    // letters, in running text also joined by '-' or an apostrophe ("Anne-Lise", "O'Brien").
+    private static int NextWord(string text, int from, bool fileName, out int start)
+    {
+        var i = from;
+        while (i < text.Length && !char.IsLetter(text[i])) i++;
+        start = i;
+        while (i < text.Length && (char.IsLetter(text[i]) || !fileName && text[i] is '-' or '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1])))
+            i++;
+        return i;
     }
 
     // Words of one name are joined by a single space; in a file name also by '_', '-' or '.'.
