@@ -49,7 +49,7 @@ internal static class NameLists
         wójcik kazlauskas jankauskas petrauskas hussain khan ahmadi mohamud abdi osman yilmaz rahman
         """;
 
-    // Surnames that are everyday words: matched only when capitalised.
+    // Names that are also everyday words ("berg", "per"): matched only when capitalised.
     private const string CommonWordList = """
         bakke bakken berg dal foss hagen haug haugen holm lie li lund moe moen nes sand strand vik vold stein per dag liv vår sol
         mai jan hans ask else odd will may mark rose tor tom even live

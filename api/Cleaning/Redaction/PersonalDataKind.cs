@@ -1,6 +1,6 @@
 namespace MailAssist.Api.Cleaning.Redaction;
 
-/// <summary>What a redacted span was; listed from the most to the least specific, which decides overlaps.</summary>
+/// <summary>What kind of personal data a redacted span held; each has its own placeholder.</summary>
 public enum PersonalDataKind
 {
     Fodselsnummer,

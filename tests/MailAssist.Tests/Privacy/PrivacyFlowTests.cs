@@ -62,7 +62,10 @@ public sealed class PrivacyFlowTests
     {
         Assert.That(_classifier.Inputs, Has.Count.EqualTo(PersonalDataCorpus.All.Count));
         foreach (var text in _classifier.Texts())
+        {
             PersonalData.AssertNoneIn(text, PersonalDataCorpus.Personal, "a classifier's input");
+            Assert.That(PersonalData.Shapes(text).Where(s => !IsDecoy(s)), Is.Empty, text);
+        }
     }
 
     [Test]
