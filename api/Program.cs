@@ -8,6 +8,7 @@ using MailAssist.Api.Hardening;
 using MailAssist.Api.Health;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
+using MailAssist.Api.Privacy;
 using MailAssist.Api.Suggestions;
 using MailAssist.Api.Taskpane;
 
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiDefaults();
 builder.AddDatabase();
+builder.AddPrivacy();
 builder.AddSignIn();
 builder.AddHardening();
 builder.AddMailboxes();

@@ -1,11 +1,14 @@
 using MailAssist.Api.Classification.Guards;
+using MailAssist.Api.Cleaning.Redaction;
 using MailAssist.Api.Messages;
 
 namespace MailAssist.Api.Cleaning;
 
 public static class MessageCleaner
 {
-    public static CleanedMessage CleanAndRedact(IncomingMessage message)
+    public static CleanedMessage CleanAndRedact(IncomingMessage message) => Redactor.Redact(Clean(message), KnownNames.Of(message));
+
+    public static CleanedMessage Clean(IncomingMessage message)
     {
         var text = string.IsNullOrWhiteSpace(message.Body) ? message.BodyHtml ?? "" : message.Body;
         var from = message.From ?? "";

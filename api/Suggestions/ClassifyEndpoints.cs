@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MailAssist.Api.Auth;
 using MailAssist.Api.Classification;
 using MailAssist.Api.Classification.LanguageModel;
+using MailAssist.Api.Classification.Signals;
 using MailAssist.Api.Cleaning;
 using MailAssist.Api.Decisions;
 using MailAssist.Api.Hardening;
@@ -61,6 +62,7 @@ public static class ClassifyEndpoints
         var similar = await similarMessages.FindAsync(directory.Id, cleaned, null, cancellationToken);
         var examples = similar.Take(PromptBuilder.MaxExamples).Select(s => s.ToExample()).ToList();
         var classification = await classifier.ClassifyAsync(new ClassificationInput(cleaned, directory, examples), cancellationToken);
+        classification = SignalFlags.Apply(cleaned, classification, message.ReceivedAt);
 
         var id = Guid.CreateVersion7();
         var added = await suggestions.TryAddAsync(new NewSuggestion(id, directory.Id, key, message.ReceivedAt, cleaned, classification), cancellationToken);

@@ -1,5 +1,6 @@
 using Dapper;
 using MailAssist.Tests.Infrastructure;
+using MailAssist.Tests.Privacy;
 
 namespace MailAssist.Tests.Suggestions;
 
@@ -20,6 +21,25 @@ public sealed class LanguageModelClassifyTests : ModelApiTest
         Assert.That(response.GetProperty("unitName").GetString(), Is.EqualTo("Kommunalteknikk"));
         var usage = await TokensAsync(response.GetProperty("suggestionId").GetGuid());
         Assert.That(usage, Is.EqualTo((1834, 97)));
+    }
+
+    [Test]
+    public async Task No_personal_data_of_the_privacy_corpus_reaches_the_model()
+    {
+        var before = Model.Requests.Count;
+
+        foreach (var corpus in PersonalDataCorpus.All)
+            Assert.That((await Client.ClassifyAsync(corpus.Message.DeepClone().AsObject())).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), corpus.Id);
+
+        var requests = Model.Requests.Skip(before).ToList();
+        Assert.That(requests, Has.Count.EqualTo(PersonalDataCorpus.All.Count));
+        foreach (var request in requests)
+        {
+            PersonalData.AssertNoneInJson(request.Body.GetRawText(), PersonalDataCorpus.Personal, "a request to the model");
+            var withoutDelimiters = System.Text.RegularExpressions.Regex.Replace(request.UserPrompt, "⟦[^⟧]*⟧", " ");
+            Assert.That(PersonalData.Shapes(withoutDelimiters).Where(s => !PersonalDataCorpus.Decoys.Any(d => d.Contains(s))), Is.Empty,
+                "identity numbers, phone numbers or e-mail addresses in a request to the model");
+        }
     }
 
     [Test]

@@ -43,7 +43,7 @@ public sealed partial class LanguageModelClassifierTests
     public async Task Request_has_a_strict_schema_temperature_zero_bounded_output_and_the_message_only_inside_the_random_delimiter()
     {
         using var host = new ClassifierHost(ClassifierHost.Settings(_server));
-        var message = TestDirectory.Message(subject: "Lekkasje ved Granbakken 7", body: "Kummen ved Granbakken 7 renner over.", attachments: "bilde_av_kummen.jpg");
+        var message = TestDirectory.Message(subject: "Lekkasje ved kummen i Storgata", body: "Kummen ved skolen renner over.", attachments: "bilde_av_kummen.jpg");
 
         await host.Classifier.ClassifyAsync(TestDirectory.Input(message), CancellationToken.None);
 
@@ -77,7 +77,7 @@ public sealed partial class LanguageModelClassifierTests
         Assert.That(code, Has.Length.EqualTo(16));
         var open = user.LastIndexOf($"⟦MELDING {code}⟧", StringComparison.Ordinal);
         var close = user.LastIndexOf($"⟦/MELDING {code}⟧", StringComparison.Ordinal);
-        foreach (var content in new[] { "Lekkasje ved Granbakken 7", "Kummen ved Granbakken 7 renner over.", "bilde_av_kummen.jpg" })
+        foreach (var content in new[] { "Lekkasje ved kummen i Storgata", "Kummen ved skolen renner over.", "bilde_av_kummen.jpg" })
         {
             Assert.That(request.SystemPrompt, Does.Not.Contain(content));
             Assert.That(user.IndexOf(content, StringComparison.Ordinal), Is.GreaterThan(open).And.LessThan(close), content);

@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using MailAssist.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(RedactionBenchmarks).Assembly).Run(args);
