@@ -7,6 +7,7 @@ using MailAssist.Api.Hardening;
 using MailAssist.Api.Health;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
+using MailAssist.Api.Stats;
 using MailAssist.Api.Suggestions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.AddSignIn();
 builder.AddHardening();
 builder.AddMailboxes();
 builder.AddClassification();
+builder.AddStats();
 
 var app = builder.Build();
 
@@ -38,6 +40,7 @@ app.MapMailboxAdmin();
 app.MapClassify();      // message -> clean and redact -> classify -> suggestion
 app.MapDecisions();     // suggestion -> decision
 app.MapHistory();       // the message's log
+app.MapStats();         // decisions -> team lead statistics
 
 await app.RunAsync();
 return 0;
