@@ -1,9 +1,11 @@
--- Daily rollups behind GET /api/stats, so a year's statistics read a few hundred thousand small
--- rows instead of millions of decisions. Days are calendar days in Europe/Oslo.
+-- Rollups behind GET /api/stats, so a year's statistics read a few thousand small rows instead of
+-- millions of decisions. Days are calendar days in Europe/Oslo. Besides a row per day, the larger
+-- tables keep a row per whole month (monthly = true, day = the month's first day): a period reads
+-- the months it covers whole and only the days at its edges.
 -- Kept by statement-level triggers on suggestions and decisions, in the writer's own transaction:
 -- correct for every writer (the API, imports, retention deletes, bulk loads), and a bulk statement
--- is aggregated once instead of row by row. Each statement upserts rows sorted by key, so writers
--- lock rollup rows in one order and cannot deadlock on them.
+-- is aggregated once instead of row by row. Each statement upserts rows sorted by key, so
+-- concurrent statements lock rollup rows in one order.
 -- Assumes a suggestion's classification (action, unit, confidence, needs_review, flags,
 -- created_at) is written once and never updated; the API never updates it.
 
@@ -22,8 +24,9 @@ CREATE TABLE stats_daily (
 ) WITH (fillfactor = 70);
 
 -- Suggested against chosen action and unit; accepted is counted from the decision as stored.
-CREATE TABLE stats_daily_outcomes (
+CREATE TABLE stats_outcomes (
     mailbox_id       uuid NOT NULL,
+    monthly          boolean NOT NULL,
     day              date NOT NULL,
     suggested_action text NOT NULL,
     suggested_unit   text,
@@ -31,38 +34,41 @@ CREATE TABLE stats_daily_outcomes (
     chosen_unit      text,
     decisions        integer NOT NULL,
     accepted         integer NOT NULL,
-    UNIQUE NULLS NOT DISTINCT (mailbox_id, day, suggested_action, suggested_unit, chosen_action, chosen_unit)
+    UNIQUE NULLS NOT DISTINCT (mailbox_id, monthly, day, suggested_action, suggested_unit, chosen_action, chosen_unit)
 ) WITH (fillfactor = 70);
 
 -- Confidence in steps of 0.05: bucket b holds b*0.05 <= confidence < (b+1)*0.05, and 20 holds 1.0,
 -- so "confidence >= t" is exact for every t that is a multiple of 0.05.
-CREATE TABLE stats_daily_confidence (
+CREATE TABLE stats_confidence (
     mailbox_id        uuid NOT NULL,
+    monthly           boolean NOT NULL,
     day               date NOT NULL,
     confidence_bucket smallint NOT NULL,
     decisions         integer NOT NULL,
     accepted          integer NOT NULL,
-    PRIMARY KEY (mailbox_id, day, confidence_bucket)
+    PRIMARY KEY (mailbox_id, monthly, day, confidence_bucket)
 ) WITH (fillfactor = 70);
 
 -- Seconds from suggestion to decision as a histogram with 8 buckets per doubling (each about 9 %
 -- wide), from which the median is interpolated.
-CREATE TABLE stats_daily_timing (
+CREATE TABLE stats_timing (
     mailbox_id     uuid NOT NULL,
+    monthly        boolean NOT NULL,
     day            date NOT NULL,
     seconds_bucket smallint NOT NULL,
     decisions      integer NOT NULL,
-    PRIMARY KEY (mailbox_id, day, seconds_bucket)
+    PRIMARY KEY (mailbox_id, monthly, day, seconds_bucket)
 ) WITH (fillfactor = 70);
 
 -- Per employee; shown only when Stats__PerEmployee is true (Working Environment Act, chapter 9).
-CREATE TABLE stats_daily_employees (
+CREATE TABLE stats_employees (
     mailbox_id uuid NOT NULL,
+    monthly    boolean NOT NULL,
     day        date NOT NULL,
     decided_by text NOT NULL,
     decisions  integer NOT NULL,
     accepted   integer NOT NULL,
-    PRIMARY KEY (mailbox_id, day, decided_by)
+    PRIMARY KEY (mailbox_id, monthly, day, decided_by)
 ) WITH (fillfactor = 70);
 
 CREATE FUNCTION stats_day(at timestamptz) RETURNS date
@@ -93,6 +99,12 @@ CREATE FUNCTION stats_add_decisions(changed decisions[], direction integer) RETU
                stats_seconds_bucket(extract(epoch FROM d.decided_at - s.created_at)::double precision) AS seconds_bucket
         FROM unnest(changed) d JOIN suggestions s ON s.id = d.suggestion_id
     ),
+    spans AS MATERIALIZED (
+        SELECT f.mailbox_id, g.monthly, CASE WHEN g.monthly THEN date_trunc('month', f.day)::date ELSE f.day END AS day,
+               f.accepted, f.decided_by, f.suggested_action, f.suggested_unit, f.chosen_action, f.chosen_unit,
+               f.confidence_bucket, f.seconds_bucket
+        FROM facts f CROSS JOIN (VALUES (false), (true)) AS g (monthly)
+    ),
     daily AS (
         INSERT INTO stats_daily AS t (mailbox_id, day, decisions, accepted, needs_review, fallback)
         SELECT mailbox_id, day, direction * count(*), direction * count(*) FILTER (WHERE accepted),
@@ -103,31 +115,31 @@ CREATE FUNCTION stats_add_decisions(changed decisions[], direction integer) RETU
             needs_review = t.needs_review + excluded.needs_review, fallback = t.fallback + excluded.fallback
     ),
     outcomes AS (
-        INSERT INTO stats_daily_outcomes AS t (mailbox_id, day, suggested_action, suggested_unit, chosen_action, chosen_unit, decisions, accepted)
-        SELECT mailbox_id, day, suggested_action, suggested_unit, chosen_action, chosen_unit,
+        INSERT INTO stats_outcomes AS t (mailbox_id, monthly, day, suggested_action, suggested_unit, chosen_action, chosen_unit, decisions, accepted)
+        SELECT mailbox_id, monthly, day, suggested_action, suggested_unit, chosen_action, chosen_unit,
                direction * count(*), direction * count(*) FILTER (WHERE accepted)
-        FROM facts GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-        ON CONFLICT (mailbox_id, day, suggested_action, suggested_unit, chosen_action, chosen_unit) DO UPDATE SET
+        FROM spans GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
+        ON CONFLICT (mailbox_id, monthly, day, suggested_action, suggested_unit, chosen_action, chosen_unit) DO UPDATE SET
             decisions = t.decisions + excluded.decisions, accepted = t.accepted + excluded.accepted
     ),
     confidence AS (
-        INSERT INTO stats_daily_confidence AS t (mailbox_id, day, confidence_bucket, decisions, accepted)
-        SELECT mailbox_id, day, confidence_bucket, direction * count(*), direction * count(*) FILTER (WHERE accepted)
-        FROM facts GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-        ON CONFLICT (mailbox_id, day, confidence_bucket) DO UPDATE SET
+        INSERT INTO stats_confidence AS t (mailbox_id, monthly, day, confidence_bucket, decisions, accepted)
+        SELECT mailbox_id, monthly, day, confidence_bucket, direction * count(*), direction * count(*) FILTER (WHERE accepted)
+        FROM spans GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+        ON CONFLICT (mailbox_id, monthly, day, confidence_bucket) DO UPDATE SET
             decisions = t.decisions + excluded.decisions, accepted = t.accepted + excluded.accepted
     ),
     timing AS (
-        INSERT INTO stats_daily_timing AS t (mailbox_id, day, seconds_bucket, decisions)
-        SELECT mailbox_id, day, seconds_bucket, direction * count(*)
-        FROM facts GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-        ON CONFLICT (mailbox_id, day, seconds_bucket) DO UPDATE SET decisions = t.decisions + excluded.decisions
+        INSERT INTO stats_timing AS t (mailbox_id, monthly, day, seconds_bucket, decisions)
+        SELECT mailbox_id, monthly, day, seconds_bucket, direction * count(*)
+        FROM spans GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+        ON CONFLICT (mailbox_id, monthly, day, seconds_bucket) DO UPDATE SET decisions = t.decisions + excluded.decisions
     ),
     employees AS (
-        INSERT INTO stats_daily_employees AS t (mailbox_id, day, decided_by, decisions, accepted)
-        SELECT mailbox_id, day, decided_by, direction * count(*), direction * count(*) FILTER (WHERE accepted)
-        FROM facts GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-        ON CONFLICT (mailbox_id, day, decided_by) DO UPDATE SET
+        INSERT INTO stats_employees AS t (mailbox_id, monthly, day, decided_by, decisions, accepted)
+        SELECT mailbox_id, monthly, day, decided_by, direction * count(*), direction * count(*) FILTER (WHERE accepted)
+        FROM spans GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+        ON CONFLICT (mailbox_id, monthly, day, decided_by) DO UPDATE SET
             decisions = t.decisions + excluded.decisions, accepted = t.accepted + excluded.accepted
     )
     SELECT;

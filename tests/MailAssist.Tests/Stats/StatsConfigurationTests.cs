@@ -37,7 +37,7 @@ public sealed class StatsConfigurationTests
         await using var database = await TestDatabase.CreateAsync();
         await using var api = new ApiFactory(database, new Dictionary<string, string?> { [key] = value });
 
-        var failure = Assert.CatchAsync(async () => await api.StartAsync());
+        var failure = Assert.Catch(() => api.CreateClient());
 
         Assert.That(failure, Is.InstanceOf<OptionsValidationException>());
         Assert.That(failure!.Message, Does.Contain(message));

@@ -96,6 +96,20 @@ public sealed class StatsRollupTests
         FROM chosen
         """;
 
+    // Every decision with its day and its month, each as the rollups' "monthly" rows count it.
+    private const string Facts = """
+        WITH facts AS (
+            SELECT d.mailbox_id, g.monthly,
+                   CASE WHEN g.monthly THEN date_trunc('month', d.decided_at AT TIME ZONE 'Europe/Oslo')::date
+                        ELSE (d.decided_at AT TIME ZONE 'Europe/Oslo')::date END AS day,
+                   s.action AS suggested_action, s.unit_id AS suggested_unit, d.action AS chosen_action, d.unit_id AS chosen_unit,
+                   d.accepted, d.decided_by,
+                   (SELECT max(k) FROM generate_series(0, 20) k WHERE s.confidence >= k / 20.0) AS confidence_bucket,
+                   stats_seconds_bucket(extract(epoch FROM d.decided_at - s.created_at)::float8) AS seconds_bucket
+            FROM decisions d JOIN suggestions s ON s.id = d.suggestion_id CROSS JOIN (VALUES (false), (true)) AS g (monthly)
+        )
+        """;
+
     private static readonly (string Name, string Rollup, string FromScratch)[] Comparisons =
     [
         ("decisions per day", """
@@ -116,39 +130,32 @@ public sealed class StatsRollupTests
          FROM suggestions GROUP BY mailbox_id, (created_at AT TIME ZONE 'Europe/Oslo')::date
          """),
         ("outcomes", """
-         SELECT concat_ws('|', mailbox_id, day, suggested_action, suggested_unit, chosen_action, chosen_unit, decisions, accepted)
-         FROM stats_daily_outcomes WHERE (decisions, accepted) <> (0, 0)
+         SELECT concat_ws('|', mailbox_id, monthly, day, suggested_action, suggested_unit, chosen_action, chosen_unit, decisions, accepted)
+         FROM stats_outcomes WHERE (decisions, accepted) <> (0, 0)
          """,
-         """
-         SELECT concat_ws('|', d.mailbox_id, (d.decided_at AT TIME ZONE 'Europe/Oslo')::date, s.action, s.unit_id, d.action, d.unit_id,
-                          count(*), count(*) FILTER (WHERE d.accepted))
-         FROM decisions d JOIN suggestions s ON s.id = d.suggestion_id
-         GROUP BY d.mailbox_id, (d.decided_at AT TIME ZONE 'Europe/Oslo')::date, s.action, s.unit_id, d.action, d.unit_id
+         Facts + """
+         SELECT concat_ws('|', mailbox_id, monthly, day, suggested_action, suggested_unit, chosen_action, chosen_unit, count(*), count(*) FILTER (WHERE accepted))
+         FROM facts GROUP BY mailbox_id, monthly, day, suggested_action, suggested_unit, chosen_action, chosen_unit
          """),
         ("confidence", """
-         SELECT concat_ws('|', mailbox_id, day, confidence_bucket, decisions, accepted) FROM stats_daily_confidence WHERE (decisions, accepted) <> (0, 0)
+         SELECT concat_ws('|', mailbox_id, monthly, day, confidence_bucket, decisions, accepted) FROM stats_confidence WHERE (decisions, accepted) <> (0, 0)
          """,
-         """
-         SELECT concat_ws('|', d.mailbox_id, (d.decided_at AT TIME ZONE 'Europe/Oslo')::date,
-                          (SELECT max(k) FROM generate_series(0, 20) k WHERE s.confidence >= k / 20.0), count(*), count(*) FILTER (WHERE d.accepted))
-         FROM decisions d JOIN suggestions s ON s.id = d.suggestion_id
-         GROUP BY d.mailbox_id, (d.decided_at AT TIME ZONE 'Europe/Oslo')::date, (SELECT max(k) FROM generate_series(0, 20) k WHERE s.confidence >= k / 20.0)
+         Facts + """
+         SELECT concat_ws('|', mailbox_id, monthly, day, confidence_bucket, count(*), count(*) FILTER (WHERE accepted))
+         FROM facts GROUP BY mailbox_id, monthly, day, confidence_bucket
          """),
         ("timing", """
-         SELECT concat_ws('|', mailbox_id, day, seconds_bucket, decisions) FROM stats_daily_timing WHERE decisions <> 0
+         SELECT concat_ws('|', mailbox_id, monthly, day, seconds_bucket, decisions) FROM stats_timing WHERE decisions <> 0
          """,
-         """
-         SELECT concat_ws('|', d.mailbox_id, (d.decided_at AT TIME ZONE 'Europe/Oslo')::date,
-                          stats_seconds_bucket(extract(epoch FROM d.decided_at - s.created_at)::float8), count(*))
-         FROM decisions d JOIN suggestions s ON s.id = d.suggestion_id
-         GROUP BY d.mailbox_id, (d.decided_at AT TIME ZONE 'Europe/Oslo')::date, stats_seconds_bucket(extract(epoch FROM d.decided_at - s.created_at)::float8)
+         Facts + """
+         SELECT concat_ws('|', mailbox_id, monthly, day, seconds_bucket, count(*)) FROM facts GROUP BY mailbox_id, monthly, day, seconds_bucket
          """),
         ("employees", """
-         SELECT concat_ws('|', mailbox_id, day, decided_by, decisions, accepted) FROM stats_daily_employees WHERE (decisions, accepted) <> (0, 0)
+         SELECT concat_ws('|', mailbox_id, monthly, day, decided_by, decisions, accepted) FROM stats_employees WHERE (decisions, accepted) <> (0, 0)
          """,
-         """
-         SELECT concat_ws('|', mailbox_id, (decided_at AT TIME ZONE 'Europe/Oslo')::date, decided_by, count(*), count(*) FILTER (WHERE accepted))
-         FROM decisions GROUP BY mailbox_id, (decided_at AT TIME ZONE 'Europe/Oslo')::date, decided_by
+         Facts + """
+         SELECT concat_ws('|', mailbox_id, monthly, day, decided_by, count(*), count(*) FILTER (WHERE accepted))
+         FROM facts GROUP BY mailbox_id, monthly, day, decided_by
          """),
     ];
 
@@ -167,30 +174,45 @@ public sealed class StatsRollupTests
     private static IEnumerable<TestCaseData> ComparisonCases() =>
         Comparisons.Select(c => new TestCaseData(c.Rollup, c.FromScratch).SetArgDisplayNames(c.Name));
 
-    [Test]
-    public async Task Confirmation_and_threshold_figures_equal_counting_the_decisions_themselves()
+    [TestCase("2024-01-01", "2026-06-30", TestName = "Whole months only")]
+    [TestCase("2024-02-10", "2025-11-20", TestName = "Whole months and days at both edges")]
+    [TestCase("2025-03-05", "2025-03-25", TestName = "Days within one month")]
+    [TestCase("2024-12-31", "2025-02-01", TestName = "One day either side of a whole month")]
+    public async Task Figures_equal_counting_the_decisions_of_the_period_themselves(string fromDay, string toDay)
     {
-        var from = new DateOnly(2024, 1, 1);
-        var to = new DateOnly(2026, 6, 30);
+        var from = DateOnly.Parse(fromDay, System.Globalization.CultureInfo.InvariantCulture);
+        var to = DateOnly.Parse(toDay, System.Globalization.CultureInfo.InvariantCulture);
         var mailbox = (await new MailboxStore(_dataSource).FindByIdAsync(KnownDecisions.DemoMailboxId, CancellationToken.None))!;
-        var rollup = await new StatsStore(_dataSource).LoadAsync(mailbox.Id, from, to, perEmployee: false, CancellationToken.None);
+        var rollup = await new StatsStore(_dataSource).LoadAsync(mailbox.Id, from, to, perEmployee: true, CancellationToken.None);
 
         var stats = StatsReport.Build(mailbox, new StatsPeriod(from, to), rollup, new StatsOptions());
 
         await using var connection = await _dataSource.OpenConnectionAsync();
-        const string count = """
-            SELECT count(*) AS Decisions, count(*) FILTER (WHERE d.accepted) AS Accepted
+        const string decidedInPeriod = """
             FROM decisions d JOIN suggestions s ON s.id = d.suggestion_id
-            WHERE d.mailbox_id = @Mailbox AND s.confidence >= @Threshold
+            WHERE d.mailbox_id = @Mailbox AND (d.decided_at AT TIME ZONE 'Europe/Oslo')::date BETWEEN @From AND @To
             """;
-        var all = await connection.QuerySingleAsync<(long Decisions, long Accepted)>(count, new { Mailbox = mailbox.Id, Threshold = 0.0 });
+        var parameters = new { Mailbox = mailbox.Id, From = from, To = to };
+        var all = await connection.QuerySingleAsync<(long, long)>($"SELECT count(*), count(*) FILTER (WHERE d.accepted) {decidedInPeriod}", parameters);
+        Assert.That(all.Item1, Is.GreaterThan(20));
         Assert.That((stats.Decisions, stats.Accepted), Is.EqualTo(all));
-        foreach (var threshold in stats.Thresholds)
-        {
-            var reached = await connection.QuerySingleAsync<(long Decisions, long Accepted)>(count, new { Mailbox = mailbox.Id, threshold.Threshold });
-            Assert.That(threshold.Decisions, Is.EqualTo(reached.Decisions), $"decisions at {threshold.Threshold}");
-            Assert.That(threshold.ConfirmationRate, Is.EqualTo((double)reached.Accepted / reached.Decisions), $"confirmation at {threshold.Threshold}");
-            Assert.That(threshold.Share, Is.EqualTo((double)reached.Decisions / all.Decisions), $"share at {threshold.Threshold}");
-        }
+        Assert.That(rollup.Timing.Sum(t => t.Decisions), Is.EqualTo(all.Item1), "decisions in the timing histogram");
+
+        var thresholds = await connection.QueryAsync<(double, long, long)>($"""
+            SELECT t, count(*) FILTER (WHERE confidence >= t), count(*) FILTER (WHERE confidence >= t AND accepted)
+            FROM unnest(ARRAY[0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]::float8[]) AS t
+            CROSS JOIN ({"SELECT d.accepted, s.confidence " + decidedInPeriod}) AS x (accepted, confidence)
+            GROUP BY t ORDER BY t
+            """, parameters);
+        Assert.That(stats.Thresholds.Select(t => (t.Threshold, t.Decisions, t.ConfirmationRate)),
+            Is.EqualTo(thresholds.Select(t => (t.Item1, t.Item2, t.Item2 == 0 ? (double?)null : (double)t.Item3 / t.Item2))));
+
+        var units = await connection.QueryAsync<(string, long, long)>(
+            $"SELECT s.unit_id, count(*), count(*) FILTER (WHERE d.accepted) {decidedInPeriod} AND s.unit_id IS NOT NULL GROUP BY s.unit_id", parameters);
+        Assert.That(stats.ByUnit.Where(u => u.Decisions > 0).Select(u => (u.Unit, u.Decisions, u.Accepted)), Is.EquivalentTo(units));
+
+        var employees = await connection.QueryAsync<(string, long, long)>(
+            $"SELECT d.decided_by, count(*), count(*) FILTER (WHERE d.accepted) {decidedInPeriod} GROUP BY d.decided_by ORDER BY d.decided_by", parameters);
+        Assert.That(stats.ByEmployee!.Select(e => (e.Employee, e.Decisions, e.Accepted)), Is.EqualTo(employees));
     }
 }
