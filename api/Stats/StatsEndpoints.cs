@@ -38,7 +38,7 @@ public static class StatsEndpoints
         if (directory is null) return Problems.UnknownMailbox();
         if (!await access.CanUseAsync(user, directory.Id, cancellationToken)) return TypedResults.NotFound();
 
-        var rollup = await stats.LoadAsync(directory.Id, period.From, period.To, options.Value.PerEmployee, cancellationToken);
+        var rollup = await stats.LoadAsync(directory.Id, period, options.Value.PerEmployee, cancellationToken);
         return TypedResults.Ok(StatsReport.Build(directory, period, rollup, options.Value));
     }
 }

@@ -14,7 +14,7 @@ public sealed record StatsPeriod(DateOnly From, DateOnly To)
 
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Oslo).DateTime);
+    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Oslo).DateTime);
 
     public static (StatsPeriod? Period, Dictionary<string, string[]> Errors) Read(string? from, string? to, TimeProvider time)
     {
@@ -29,6 +29,36 @@ public sealed record StatsPeriod(DateOnly From, DateOnly To)
         return errors.Count == 0 ? (new StatsPeriod(fromDay, toDay), errors) : (null, errors);
     }
 
+    /// <summary>
+    /// How to add up the rollups for this period: the months it covers whole from their monthly rows; a
+    /// month it covers in part either from the daily rows of the days inside, or, when those are more
+    /// than half the month, as the whole month less the daily rows of the days outside. A year with
+    /// ragged edges so reads at most about a month of daily rows.
+    /// </summary>
+    public IReadOnlyList<RollupSegment> Segments()
+    {
+        var segments = new List<RollupSegment>();
+        var end = To.AddDays(1);
+        for (var month = new DateOnly(From.Year, From.Month, 1); month < end; month = month.AddMonths(1))
+        {
+            var next = month.AddMonths(1);
+            var start = From > month ? From : month;
+            var stop = end < next ? end : next;
+            if ((stop.DayNumber - start.DayNumber) * 2 <= next.DayNumber - month.DayNumber)
+            {
+                segments.Add(new RollupSegment(false, start, stop, 1));
+                continue;
+            }
+            if (segments is [.., { Monthly: true, Sign: 1 } last] && last.End == month)
+                segments[^1] = last with { End = next };
+            else
+                segments.Add(new RollupSegment(true, month, next, 1));
+            if (start > month) segments.Add(new RollupSegment(false, month, start, -1));
+            if (stop < next) segments.Add(new RollupSegment(false, stop, next, -1));
+        }
+        return segments;
+    }
+
     private static DateOnly? ReadDate(string field, string? value, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
@@ -37,3 +67,6 @@ public sealed record StatsPeriod(DateOnly From, DateOnly To)
         return null;
     }
 }
+
+/// <summary>Rollup rows (monthly or daily) whose day lies in [Start, End), added (Sign 1) or taken away (Sign -1).</summary>
+public sealed record RollupSegment(bool Monthly, DateOnly Start, DateOnly End, int Sign);

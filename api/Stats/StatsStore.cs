@@ -4,18 +4,18 @@ using Npgsql;
 namespace MailAssist.Api.Stats;
 
 /// <summary>
-/// Reads the rollups (migration 0006) of one mailbox for a period of Oslo calendar days, in one round
-/// trip: the monthly rows of the months the period covers whole, the daily rows of the days outside them.
+/// Reads the rollups (migration 0006) of one mailbox for a period of Oslo calendar days in one round
+/// trip, adding up monthly and daily rows as the period's segments say (<see cref="StatsPeriod.Segments"/>).
 /// </summary>
 public sealed class StatsStore(NpgsqlDataSource dataSource)
 {
-    private const string InPeriod = """
-        mailbox_id = @MailboxId
-        AND ((monthly AND day >= @MonthsFrom AND day < @MonthsTo)
-             OR (NOT monthly AND day BETWEEN @From AND @To AND (day < @MonthsFrom OR day >= @MonthsTo)))
+    private const string InSegments = """
+        JOIN unnest(@Monthly, @Starts, @Ends, @Signs) AS s (monthly, starts, ends, sign)
+          ON r.monthly = s.monthly AND r.day >= s.starts AND r.day < s.ends
+        WHERE r.mailbox_id = @MailboxId
         """;
 
-    public async Task<StatsRollup> LoadAsync(Guid mailboxId, DateOnly from, DateOnly to, bool perEmployee, CancellationToken cancellationToken)
+    public async Task<StatsRollup> LoadAsync(Guid mailboxId, StatsPeriod period, bool perEmployee, CancellationToken cancellationToken)
     {
         const string sql = $"""
             SELECT day AS Day, decisions AS Decisions, accepted AS Accepted, needs_review AS NeedsReview, fallback AS Fallback,
@@ -24,42 +24,40 @@ public sealed class StatsStore(NpgsqlDataSource dataSource)
             WHERE mailbox_id = @MailboxId AND day BETWEEN @From AND @To
             ORDER BY day;
 
-            SELECT suggested_action AS SuggestedAction, suggested_unit AS SuggestedUnit,
-                   chosen_action AS ChosenAction, chosen_unit AS ChosenUnit,
-                   sum(decisions) AS Decisions, sum(accepted) AS Accepted
-            FROM stats_outcomes
-            WHERE {InPeriod}
-            GROUP BY suggested_action, suggested_unit, chosen_action, chosen_unit
-            HAVING sum(decisions) > 0;
+            SELECT r.suggested_action AS SuggestedAction, r.suggested_unit AS SuggestedUnit,
+                   r.chosen_action AS ChosenAction, r.chosen_unit AS ChosenUnit,
+                   sum(r.decisions * s.sign) AS Decisions, sum(r.accepted * s.sign) AS Accepted
+            FROM stats_outcomes r {InSegments}
+            GROUP BY r.suggested_action, r.suggested_unit, r.chosen_action, r.chosen_unit
+            HAVING sum(r.decisions * s.sign) > 0;
 
-            SELECT confidence_bucket AS Bucket, sum(decisions) AS Decisions, sum(accepted) AS Accepted
-            FROM stats_confidence
-            WHERE {InPeriod}
-            GROUP BY confidence_bucket;
+            SELECT r.confidence_bucket AS Bucket, sum(r.decisions * s.sign) AS Decisions, sum(r.accepted * s.sign) AS Accepted
+            FROM stats_confidence r {InSegments}
+            GROUP BY r.confidence_bucket;
 
-            SELECT stats_seconds_bucket_start(seconds_bucket) AS Start,
-                   stats_seconds_bucket_start((seconds_bucket + 1)::smallint) AS End,
-                   sum(decisions) AS Decisions
-            FROM stats_timing
-            WHERE {InPeriod}
-            GROUP BY seconds_bucket
-            HAVING sum(decisions) > 0
-            ORDER BY seconds_bucket;
+            SELECT stats_seconds_bucket_start(r.seconds_bucket) AS Start,
+                   stats_seconds_bucket_start((r.seconds_bucket + 1)::smallint) AS End,
+                   sum(r.decisions * s.sign) AS Decisions
+            FROM stats_timing r {InSegments}
+            GROUP BY r.seconds_bucket
+            HAVING sum(r.decisions * s.sign) > 0
+            ORDER BY r.seconds_bucket;
 
-            SELECT decided_by AS Employee, sum(decisions) AS Decisions, sum(accepted) AS Accepted
-            FROM stats_employees
-            WHERE @PerEmployee AND {InPeriod}
-            GROUP BY decided_by
-            HAVING sum(decisions) > 0
-            ORDER BY decided_by;
+            SELECT r.decided_by AS Employee, sum(r.decisions * s.sign) AS Decisions, sum(r.accepted * s.sign) AS Accepted
+            FROM stats_employees r {InSegments} AND @PerEmployee
+            GROUP BY r.decided_by
+            HAVING sum(r.decisions * s.sign) > 0
+            ORDER BY r.decided_by;
             """;
-        var monthsFrom = from.Day == 1 ? from : FirstOfMonth(from).AddMonths(1);
-        var monthsTo = FirstOfMonth(to.AddDays(1));
-        if (monthsTo < monthsFrom) monthsTo = monthsFrom;
+        var segments = period.Segments();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new
         {
-            MailboxId = mailboxId, From = from, To = to, MonthsFrom = monthsFrom, MonthsTo = monthsTo, PerEmployee = perEmployee,
+            MailboxId = mailboxId, period.From, period.To, PerEmployee = perEmployee,
+            Monthly = segments.Select(s => s.Monthly).ToArray(),
+            Starts = segments.Select(s => s.Start).ToArray(),
+            Ends = segments.Select(s => s.End).ToArray(),
+            Signs = segments.Select(s => s.Sign).ToArray(),
         }, cancellationToken: cancellationToken));
         var days = (await results.ReadAsync<DayRow>()).ToList();
         var outcomes = (await results.ReadAsync<OutcomeRow>()).ToList();
@@ -68,8 +66,6 @@ public sealed class StatsStore(NpgsqlDataSource dataSource)
         var employees = (await results.ReadAsync<EmployeeRow>()).ToList();
         return new StatsRollup(days, outcomes, confidence, timing, perEmployee ? employees : null);
     }
-
-    private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
 }
 
 /// <summary>What the rollups hold for a period, summed; <see cref="Employees"/> only when asked for.</summary>

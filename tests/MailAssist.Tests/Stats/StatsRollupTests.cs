@@ -183,9 +183,10 @@ public sealed class StatsRollupTests
         var from = DateOnly.Parse(fromDay, System.Globalization.CultureInfo.InvariantCulture);
         var to = DateOnly.Parse(toDay, System.Globalization.CultureInfo.InvariantCulture);
         var mailbox = (await new MailboxStore(_dataSource).FindByIdAsync(KnownDecisions.DemoMailboxId, CancellationToken.None))!;
-        var rollup = await new StatsStore(_dataSource).LoadAsync(mailbox.Id, from, to, perEmployee: true, CancellationToken.None);
+        var period = new StatsPeriod(from, to);
+        var rollup = await new StatsStore(_dataSource).LoadAsync(mailbox.Id, period, perEmployee: true, CancellationToken.None);
 
-        var stats = StatsReport.Build(mailbox, new StatsPeriod(from, to), rollup, new StatsOptions());
+        var stats = StatsReport.Build(mailbox, period, rollup, new StatsOptions());
 
         await using var connection = await _dataSource.OpenConnectionAsync();
         const string decidedInPeriod = """
