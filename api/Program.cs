@@ -9,6 +9,7 @@ using MailAssist.Api.Health;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
 using MailAssist.Api.Privacy;
+using MailAssist.Api.Stats;
 using MailAssist.Api.Suggestions;
 using MailAssist.Api.Taskpane;
 
@@ -23,6 +24,7 @@ builder.AddMailboxes();
 builder.AddClassification();
 builder.AddTaskpane();
 builder.AddDemo();
+builder.AddStats();
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.MapDecisions();     // suggestion -> decision
 app.MapHistory();       // the message's log
 app.MapDemo();          // the demo mailbox's inbox
 app.MapTaskpane();      // the Outlook task pane and the demo page
+app.MapStats();         // decisions -> team lead statistics
 
 await app.RunAsync();
 return 0;

@@ -1,4 +1,0 @@
-using BenchmarkDotNet.Running;
-using MailAssist.Benchmarks;
-
-BenchmarkSwitcher.FromAssembly(typeof(RedactionBenchmarks).Assembly).Run(args);
