@@ -4,6 +4,7 @@ using MailAssist.Api.Classification;
 using MailAssist.Api.Cleaning;
 using MailAssist.Api.Decisions;
 using MailAssist.Api.Hardening;
+using MailAssist.Api.MailboxActions;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,6 +34,7 @@ public static class ClassifyEndpoints
         MessageKeys keys,
         SuggestionStore suggestions,
         DecisionStore decisions,
+        MailboxActionStore actions,
         IClassifier classifier,
         CancellationToken cancellationToken)
     {
@@ -49,7 +51,10 @@ public static class ClassifyEndpoints
 
         var key = keys.For(directory.Id, message.InternetMessageId);
         if (await suggestions.FindAsync(directory.Id, key, cancellationToken) is { } existing)
-            return TypedResults.Ok(SuggestionResponse.From(existing, cached: true, [], await decisions.FindBySuggestionAsync(existing.Id, cancellationToken)));
+        {
+            var decided = await decisions.FindBySuggestionAsync(existing.Id, cancellationToken);
+            return TypedResults.Ok(SuggestionResponse.From(existing, cached: true, [], decided, await actions.FindAsync(decided?.Id, cancellationToken)));
+        }
 
         var cleaned = MessageCleaner.CleanAndRedact(message);
         var classification = await classifier.ClassifyAsync(new ClassificationInput(cleaned, directory, []), cancellationToken);
@@ -59,6 +64,6 @@ public static class ClassifyEndpoints
         var stored = await suggestions.FindAsync(directory.Id, key, cancellationToken)
             ?? throw new InvalidOperationException("A stored suggestion could not be read back.");
         var decision = added ? null : await decisions.FindBySuggestionAsync(stored.Id, cancellationToken);
-        return TypedResults.Ok(SuggestionResponse.From(stored, cached: !added, [], decision));
+        return TypedResults.Ok(SuggestionResponse.From(stored, cached: !added, [], decision, await actions.FindAsync(decision?.Id, cancellationToken)));
     }
 }
