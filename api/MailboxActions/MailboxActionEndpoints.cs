@@ -46,7 +46,7 @@ public static class MailboxActionEndpoints
         var errors = new Dictionary<string, string[]>();
         string? restId = null;
         var resend = false;
-        if (context.Request.ContentLength != 0)
+        if (context.Request.HasJsonContentType())
         {
             var body = await JsonBody.ReadAsync(context.Request, MaxBodyBytes, cancellationToken);
             if (body.IsTooLarge) return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Forespørselen er for stor.");
