@@ -32,26 +32,22 @@ public static class DemoEndpoints
         return TypedResults.Ok(demo.Messages.Select(m =>
         {
             var state = directory is null ? null : byKey.GetValueOrDefault(Convert.ToHexString(keys.For(directory.Id, m.Message.InternetMessageId)));
-            return DemoMessageResponse.Of(m.Message, state ?? new DemoMessageState());
+            return new DemoMessageResponse(m.Message, state ?? new DemoMessageState());
         }).ToArray());
     }
 }
 
 /// <summary>A demo message as GET /api/demo/messages serves it: the message shape of POST /api/classify, its folder and categories.</summary>
-public sealed record DemoMessageResponse(
-    string? Mailbox,
-    string InternetMessageId,
-    string? From,
-    IReadOnlyList<string> To,
-    IReadOnlyList<string> Cc,
-    string? Subject,
-    string? Body,
-    string? BodyHtml,
-    IReadOnlyList<Attachment> Attachments,
-    DateTimeOffset? ReceivedAt,
-    string Folder,
-    IReadOnlyList<string> Categories)
+public sealed record DemoMessageResponse : IncomingMessage
 {
-    public static DemoMessageResponse Of(IncomingMessage m, DemoMessageState state) =>
-        new(m.Mailbox, m.InternetMessageId, m.From, m.To, m.Cc, m.Subject, m.Body, m.BodyHtml, m.Attachments, m.ReceivedAt, state.Folder, state.Categories);
+    public DemoMessageResponse(IncomingMessage message, DemoMessageState state) : base(message)
+    {
+        Folder = state.Folder;
+        Categories = state.Categories;
+    }
+
+    /// <summary>"inbox", "deleteditems" or the display name of the folder a decision moved the message to.</summary>
+    public string Folder { get; }
+
+    public IReadOnlyList<string> Categories { get; }
 }
