@@ -40,7 +40,7 @@ public static class GraphResilience
             .Build();
 
     /// <summary>True when Graph refused the request without carrying it out.</summary>
-    public static bool IsRefused(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
+    private static bool IsRefused(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
 
     /// <summary>True when the request never reached Graph.</summary>
     public static bool NeverSent(Exception? exception) => exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };

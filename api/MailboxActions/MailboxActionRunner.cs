@@ -12,6 +12,7 @@ namespace MailAssist.Api.MailboxActions;
 public sealed class MailboxActionRunner(
     MailboxActionStore store, IMailbox mailbox, IOptions<GraphOptions> options, TimeProvider time, ILogger<MailboxActionRunner> logger)
 {
+    private const string InProgress = "in_progress";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(30);
 
@@ -31,7 +32,7 @@ public sealed class MailboxActionRunner(
                 return await CarryOutAsync(claim, run, deadline.Token);
             var state = await store.FindAsync(run.DecisionId, CancellationToken.None)
                 ?? throw new InvalidOperationException("The decision has no mailbox action.");
-            if (state.Status != ActionStatus.InProgress || deadline.IsCancellationRequested) return state;
+            if (state.Status != InProgress || deadline.IsCancellationRequested) return state;
             try
             {
                 await Task.Delay(PollInterval, time, deadline.Token);

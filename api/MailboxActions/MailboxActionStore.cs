@@ -163,11 +163,3 @@ public sealed record ActionProgress(string? MessageId = null, string? ForwardedT
 public sealed record MailboxActionState(
     Guid DecisionId, string Status, int Attempts, string? Error, string? ForwardedTo, string? MovedTo, string? Category,
     string? PerformedBy, DateTime UpdatedAt, DateTime? CompletedAt);
-
-public static class ActionStatus
-{
-    public const string Pending = "pending";
-    public const string InProgress = "in_progress";
-    public const string Done = "done";
-    public const string Failed = "action_failed";
-}

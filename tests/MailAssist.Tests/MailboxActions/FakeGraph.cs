@@ -126,8 +126,7 @@ public sealed class FakeGraph : IAsyncDisposable
 
     private async Task<IResult> Handle(HttpContext http, string operation, string? messageId, Func<FakeMessage, Task<IResult>> answer)
     {
-        var requestId = Guid.NewGuid().ToString();
-        http.Response.Headers["request-id"] = requestId;
+        http.Response.Headers["request-id"] = Guid.NewGuid().ToString();
         IResult result;
         if (http.Request.Headers.Authorization != $"Bearer {FakeEntraId.GraphToken}")
             result = Results.Json(new { error = new { code = "InvalidAuthenticationToken" } }, statusCode: 401);
@@ -140,7 +139,7 @@ public sealed class FakeGraph : IAsyncDisposable
             result = NotFound();
         else
             result = await answer(messageId is null ? null! : _messages[messageId]);
-        Answers.Enqueue(new Answer(DateTimeOffset.UtcNow, operation, messageId, (result as IStatusCodeHttpResult)?.StatusCode ?? 200, requestId));
+        Answers.Enqueue(new Answer(DateTimeOffset.UtcNow, operation, messageId, (result as IStatusCodeHttpResult)?.StatusCode ?? 200));
         return result;
     }
 
@@ -164,7 +163,7 @@ public sealed class FakeGraph : IAsyncDisposable
 
     private sealed record Fault(int Status, string? RetryAfter);
 
-    public sealed record Answer(DateTimeOffset At, string Operation, string? MessageId, int Status, string RequestId);
+    public sealed record Answer(DateTimeOffset At, string Operation, string? MessageId, int Status);
 
     /// <summary>Request bodies as JSON, for asserting the exact calls.</summary>
     public static JsonElement Body(RecordedRequest request) => JsonDocument.Parse(request.Body).RootElement;

@@ -54,7 +54,8 @@ public sealed class GraphMailboxActionTests
         var response = await _kari.DecideAsync(message.SuggestionId, "videresend", "servicetorget", Key("1"), message.RestId);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        var action = (await response.ReadJsonAsync()).GetProperty("mailboxAction");
+        var decision = await response.ReadJsonAsync();
+        var action = decision.GetProperty("mailboxAction");
         Assert.That(action.GetProperty("status").GetString(), Is.EqualTo("done"));
         Assert.That(action.GetProperty("attempts").GetInt32(), Is.EqualTo(1));
         Assert.That(action.GetProperty("forwardedTo").GetString(), Is.EqualTo("servicetorget@eksempel.kommune.no"));
@@ -90,6 +91,11 @@ public sealed class GraphMailboxActionTests
         Assert.That(FakeGraph.Body(calls[4]).GetProperty("displayName").GetString(), Is.EqualTo("Videresendt"));
         Assert.That(FakeGraph.Body(calls[5]).GetProperty("destinationId").GetString(), Is.EqualTo(_bed.Graph.FolderNamed("Videresendt")));
         Assert.That(message.Graph.FolderId, Is.EqualTo(_bed.Graph.FolderNamed("Videresendt")));
+        await using var dataSource = _bed.Database.CreateDataSource();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var requestIds = await connection.QuerySingleAsync<string[]>("SELECT graph_request_ids FROM mailbox_actions WHERE decision_id = @Id",
+            new { Id = decision.GetProperty("decisionId").GetGuid() });
+        Assert.That(requestIds, Has.Length.EqualTo(6).And.All.Matches<string>(id => Guid.TryParse(id, out _)), "Graph's request-id of every call, for support");
     }
 
     [Test]
