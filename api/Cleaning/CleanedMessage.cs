@@ -33,4 +33,6 @@ public enum MessageCues
     Reply = 8,
     Forwarded = 16,
     HadHtmlOnly = 32,
+    AutomatedSender = 64,
+    Unsubscribe = 128,
 }
