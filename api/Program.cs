@@ -13,7 +13,7 @@ builder.AddApiDefaults();
 builder.AddDatabase();
 builder.AddSignIn();
 builder.AddMailboxes();
-builder.AddClassification();
+builder.AddClassification(offline: CommandLine.IsOffline(args));
 
 var app = builder.Build();
 

@@ -36,3 +36,13 @@ public enum MessageCues
     AutomatedSender = 64,
     Unsubscribe = 128,
 }
+
+public static class MessageCueNames
+{
+    public static string[] Of(MessageCues cues) =>
+        Enum.GetValues<MessageCues>().Where(c => c != MessageCues.None && cues.HasFlag(c)).Select(c => c.ToString()).ToArray();
+
+    /// <summary>The cues named; names this version does not know are ignored.</summary>
+    public static MessageCues Parse(IEnumerable<string> names) =>
+        names.Aggregate(MessageCues.None, (cues, name) => Enum.TryParse<MessageCues>(name, out var cue) ? cues | cue : cues);
+}

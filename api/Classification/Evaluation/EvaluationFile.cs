@@ -28,7 +28,7 @@ public static class EvaluationFile
 
     public static List<EvaluationLine> ReadFile(string path)
     {
-        if (!File.Exists(path)) throw new EvaluationFileException($"File not found: {path}");
+        if (!File.Exists(path)) throw new EvaluationFileException($"File not found: {Path.GetFullPath(path)}");
         using var reader = new StreamReader(path);
         return Read(reader, path);
     }

@@ -95,8 +95,7 @@ public static class Features
             if (dot > 0) builder.Add('l', message.SenderDomain[dot..], null, null, "");
         }
         builder.Add('k', message.SenderKind.ToString(), null, SignalKind.SenderKind, message.SenderKind.ToString());
-        foreach (var cue in Enum.GetValues<MessageCues>())
-            if (cue != MessageCues.None && message.Cues.HasFlag(cue)) builder.Add('q', cue.ToString(), null, SignalKind.Cue, cue.ToString());
+        foreach (var cue in MessageCueNames.Of(message.Cues)) builder.Add('q', cue, null, SignalKind.Cue, cue);
         if (message.IsEmpty) builder.Add('q', "Empty", null, SignalKind.Cue, "Empty");
         builder.Add('n', LengthBucket(body.Count), null, null, "");
         builder.Add('n', "attachments" + Math.Min(message.AttachmentNames.Count, 3), null, null, "");

@@ -42,7 +42,7 @@ public static class LocalTrainer
         var actionLabels = examples.Select(e => LocalModel.ActionIndex(e.Action)).ToArray();
         var actionTemperature = Calibration.FitTemperature(Enumerable.Range(0, examples.Count).Select(i => (heldOut[i].Actions, actionLabels[i])).ToList());
         var unitTemperature = Calibration.FitTemperature(Enumerable.Range(0, examples.Count)
-            .Where(i => examples[i].Kind is not null).Select(i => (heldOut[i].Units, IndexOf(units, examples[i].Kind!))).ToList());
+            .Where(i => examples[i].Kind is not null).Select(i => (heldOut[i].Units, SoftmaxHead.IndexOf(units, examples[i].Kind!))).ToList());
         var actionProbabilities = heldOut.Select(h => SoftmaxHead.Softmax(h.Actions, actionTemperature)).ToArray();
         var unitProbabilities = heldOut.Select(h => SoftmaxHead.Softmax(h.Units, unitTemperature)).ToArray();
 
@@ -66,16 +66,9 @@ public static class LocalTrainer
         List<int> train, IReadOnlyList<string> units, TrainingSettings settings)
     {
         var actionExamples = train.Select(i => (features[i], LocalModel.ActionIndex(examples[i].Action), 1f)).ToList();
-        var unitExamples = train.Where(i => examples[i].Kind is not null).Select(i => (features[i], IndexOf(units, examples[i].Kind!), 1f)).ToList();
+        var unitExamples = train.Where(i => examples[i].Kind is not null).Select(i => (features[i], SoftmaxHead.IndexOf(units, examples[i].Kind!), 1f)).ToList();
         return (SoftmaxHead.Train(LocalModel.ActionLabels, actionExamples, settings, Seed),
             SoftmaxHead.Train(units, unitExamples, settings, Seed + 1));
-    }
-
-    private static int IndexOf(IReadOnlyList<string> labels, string label)
-    {
-        for (var i = 0; i < labels.Count; i++)
-            if (labels[i] == label) return i;
-        throw new ArgumentException($"Unknown label '{label}'.");
     }
 
     private static bool IsRight(TrainingExample example, LocalPrediction prediction) =>

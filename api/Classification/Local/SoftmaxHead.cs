@@ -24,6 +24,15 @@ public sealed class SoftmaxHead
     /// <summary>Divides the scores before the softmax; fitted on held-out folds so probabilities are honest.</summary>
     public float Temperature { get; }
 
+    public int IndexOf(string label) => IndexOf(Labels, label);
+
+    public static int IndexOf(IReadOnlyList<string> labels, string label)
+    {
+        for (var i = 0; i < labels.Count; i++)
+            if (labels[i] == label) return i;
+        throw new ArgumentException($"Unknown label '{label}'.");
+    }
+
     public SoftmaxHead WithTemperature(float temperature) => new(Labels, Weights, Bias, temperature);
 
     public float[] Scores(FeatureVector x) => Score(Weights, Bias, Classes, x);
