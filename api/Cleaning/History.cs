@@ -10,7 +10,7 @@ namespace MailAssist.Api.Cleaning;
 public static partial class History
 {
     private const int MaxDepth = 4;
-    private const int TrivialReplyWords = 10;
+    private const int TrivialReplyWords = 3;
     private const int TrivialCoverNoteWords = 25; // a forward's cover note rarely says more than "to you, see below, please handle"
 
     private static readonly HashSet<string> TrivialWords =
