@@ -53,7 +53,8 @@ public static class Explanation
 
     private static bool IsSpeakable(Signal signal) => signal.Kind switch
     {
-        SignalKind.Word or SignalKind.SubjectWord or SignalKind.Phrase => signal.Text.Length >= 3 && !signal.Text.Contains('#'),
+        SignalKind.Word or SignalKind.SubjectWord or SignalKind.Phrase =>
+            signal.Text.Length >= 3 && !signal.Text.Contains('#') && signal.Next?.Contains('#') != true,
         SignalKind.SenderKind => signal.Text != nameof(SenderKind.Unknown),
         SignalKind.Cue => CueText(signal.Text) is not null,
         _ => true,
@@ -62,8 +63,8 @@ public static class Explanation
     private static string Describe(Signal signal) => signal.Kind switch
     {
         SignalKind.Word => $"ordet «{signal.Text}»",
-        SignalKind.Phrase => $"uttrykket «{signal.Text}»",
-        SignalKind.SubjectWord => $"«{signal.Text}» i emnefeltet",
+        SignalKind.Phrase => $"uttrykket «{signal.Words}»",
+        SignalKind.SubjectWord => $"«{signal.Words}» i emnefeltet",
         SignalKind.Attachment => $"vedlegget «{signal.Text}»",
         SignalKind.Sender => $"avsenderdomenet {signal.Text}",
         SignalKind.SenderKind => $"at avsenderen er {SenderText(signal.Text)}",
@@ -72,8 +73,8 @@ public static class Explanation
 
     private static string Reason(Signal signal) => signal.Kind switch
     {
-        SignalKind.Word or SignalKind.Phrase => $"Teksten nevner «{signal.Text}»",
-        SignalKind.SubjectWord => $"Emnet nevner «{signal.Text}»",
+        SignalKind.Word or SignalKind.Phrase => $"Teksten nevner «{signal.Words}»",
+        SignalKind.SubjectWord => $"Emnet nevner «{signal.Words}»",
         SignalKind.Attachment => $"Vedlegg: {signal.Text}",
         SignalKind.Sender => $"Avsender: {signal.Text}",
         SignalKind.SenderKind => $"Avsenderen er {SenderText(signal.Text)}",

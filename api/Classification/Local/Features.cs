@@ -7,8 +7,11 @@ public readonly record struct FeatureEntry(int Index, float Value, int Signal);
 
 public enum SignalKind { Word, Phrase, SubjectWord, Attachment, Sender, SenderKind, Cue }
 
-/// <summary>A human-readable source of features, used to explain a suggestion.</summary>
-public readonly record struct Signal(SignalKind Kind, string Text);
+/// <summary>A human-readable source of features, used to explain a suggestion; a phrase is <see cref="Text"/> followed by <see cref="Next"/>.</summary>
+public readonly record struct Signal(SignalKind Kind, string Text, string? Next = null)
+{
+    public string Words => Next is null ? Text : $"{Text} {Next}";
+}
 
 public sealed class FeatureVector(List<FeatureEntry> entries, List<Signal>? signals)
 {
@@ -56,11 +59,11 @@ public static class Features
         var body = Tokens(message.Text, MaxBodyTokens);
 
         builder.Begin();
-        foreach (var t in body) if (!StopWords.Contains(t)) builder.Add('w', t, null, SignalKind.Word, t);
+        foreach (var t in body) if (!StopWords.Contains(t)) builder.Add('w', t, null, SignalKind.Word);
         builder.End(BodyWordWeight);
 
         builder.Begin();
-        for (var i = 1; i < body.Count; i++) builder.Add('b', body[i - 1], body[i], SignalKind.Phrase, $"{body[i - 1]} {body[i]}");
+        for (var i = 1; i < body.Count; i++) builder.Add('b', body[i - 1], body[i], SignalKind.Phrase);
         builder.End(BodyPhraseWeight);
 
         builder.Begin();
@@ -69,8 +72,8 @@ public static class Features
         builder.End(CharGramWeight);
 
         builder.Begin();
-        foreach (var t in subject) builder.Add('s', t, null, SignalKind.SubjectWord, t);
-        for (var i = 1; i < subject.Count; i++) builder.Add('t', subject[i - 1], subject[i], SignalKind.SubjectWord, $"{subject[i - 1]} {subject[i]}");
+        foreach (var t in subject) builder.Add('s', t, null, SignalKind.SubjectWord);
+        for (var i = 1; i < subject.Count; i++) builder.Add('t', subject[i - 1], subject[i], SignalKind.SubjectWord);
         builder.End(SubjectWeight);
 
         builder.Begin();
@@ -90,21 +93,23 @@ public static class Features
         builder.Begin();
         if (message.SenderDomain.Length > 0)
         {
-            builder.Add('d', message.SenderDomain, null, SignalKind.Sender, message.SenderDomain);
+            builder.Add('d', message.SenderDomain, null, SignalKind.Sender);
             var dot = message.SenderDomain.LastIndexOf('.');
-            if (dot > 0) builder.Add('l', message.SenderDomain[dot..], null, null, "");
+            if (dot > 0) builder.Add('l', message.SenderDomain[dot..], null, null);
         }
-        builder.Add('k', message.SenderKind.ToString(), null, SignalKind.SenderKind, message.SenderKind.ToString());
-        foreach (var cue in MessageCueNames.Of(message.Cues)) builder.Add('q', cue, null, SignalKind.Cue, cue);
-        if (message.IsEmpty) builder.Add('q', "Empty", null, SignalKind.Cue, "Empty");
-        builder.Add('n', LengthBucket(body.Count), null, null, "");
-        builder.Add('n', "attachments" + Math.Min(message.AttachmentNames.Count, 3), null, null, "");
+        builder.Add('k', message.SenderKind.ToString(), null, SignalKind.SenderKind);
+        foreach (var cue in MessageCueNames.Of(message.Cues)) builder.Add('q', cue, null, SignalKind.Cue);
+        if (message.IsEmpty) builder.Add('q', "Empty", null, SignalKind.Cue);
+        builder.Add('n', LengthBucket(body.Count), null, null);
+        builder.Add('n', AttachmentBuckets[Math.Min(message.AttachmentNames.Count, 3)], null, null);
         if (message.Text.Contains("http", StringComparison.OrdinalIgnoreCase) || message.Text.Contains("www.", StringComparison.OrdinalIgnoreCase))
-            builder.Add('q', "Link", null, null, "");
+            builder.Add('q', "Link", null, null);
         builder.End(MetaWeight, normalise: false);
 
         return builder.Build();
     }
+
+    private static readonly string[] AttachmentBuckets = ["attachments0", "attachments1", "attachments2", "attachments3"];
 
     private static string LengthBucket(int words) => words switch
     {
@@ -159,17 +164,18 @@ public static class Features
             for (var i = _groupStart; i < _entries.Count; i++) _entries[i] = _entries[i] with { Value = value };
         }
 
-        public void Add(char ns, string first, string? second, SignalKind? kind, string text)
+        /// <summary>Adds the feature <paramref name="first"/> (or the pair with <paramref name="second"/>); its signal is the same words unless <paramref name="text"/> says otherwise.</summary>
+        public void Add(char ns, string first, string? second, SignalKind? kind, string? text = null)
         {
             var hash = Hash.Of(ns, first);
             if (second is not null) hash = Hash.Combine(hash, Hash.Of(ns, second));
-            _entries.Add(new FeatureEntry(Hash.Bucket(hash, Bits), 1, SignalOf(kind, text)));
+            _entries.Add(new FeatureEntry(Hash.Bucket(hash, Bits), 1, SignalOf(kind, text ?? first, text is null ? second : null)));
         }
 
         public void CharGrams(string token, SignalKind kind, string text)
         {
             if (token[0] == '#' || token.Length < 2) return;
-            var signal = SignalOf(kind, text);
+            var signal = SignalOf(kind, text, null);
             Span<char> padded = stackalloc char[token.Length + 2];
             padded[0] = '<';
             token.AsSpan().CopyTo(padded[1..]);
@@ -179,10 +185,10 @@ public static class Features
                     _entries.Add(new FeatureEntry(Hash.Bucket(Hash.Of('c', padded.Slice(start, n)), Bits), 1, signal));
         }
 
-        private int SignalOf(SignalKind? kind, string text)
+        private int SignalOf(SignalKind? kind, string text, string? next)
         {
             if (_signals is null || kind is not { } k) return -1;
-            var signal = new Signal(k, text);
+            var signal = new Signal(k, text, next);
             if (!_signalIds!.TryGetValue(signal, out var id))
             {
                 id = _signals.Count;

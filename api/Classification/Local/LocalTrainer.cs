@@ -62,13 +62,19 @@ public static class LocalTrainer
         return new TrainedModel(model, examples.Count, EvaluationReport.Summarise(outcomes));
     }
 
+    /// <summary>
+    /// The action head on every example; the unit head on the examples that have a unit, each unit
+    /// weighted by its rarity so the head leans on the words rather than on how common a unit was.
+    /// </summary>
     private static (SoftmaxHead Actions, SoftmaxHead Units) TrainHeads(IReadOnlyList<TrainingExample> examples, FeatureVector[] features,
         List<int> train, IReadOnlyList<string> units, TrainingSettings settings)
     {
         var actionExamples = train.Select(i => (features[i], LocalModel.ActionIndex(examples[i].Action), 1f)).ToList();
-        var unitExamples = train.Where(i => examples[i].Kind is not null).Select(i => (features[i], SoftmaxHead.IndexOf(units, examples[i].Kind!), 1f)).ToList();
-        return (SoftmaxHead.Train(LocalModel.ActionLabels, actionExamples, settings, Seed),
-            SoftmaxHead.Train(units, unitExamples, settings, Seed + 1));
+        var withUnit = train.Where(i => examples[i].Kind is not null).Select(i => (X: features[i], Label: SoftmaxHead.IndexOf(units, examples[i].Kind!))).ToList();
+        var perUnit = withUnit.GroupBy(e => e.Label).ToDictionary(g => g.Key, g => g.Count());
+        var unitExamples = withUnit.Select(e => (e.X, e.Label, (float)withUnit.Count / (perUnit.Count * perUnit[e.Label]))).ToList();
+        return (SoftmaxHead.Train(LocalModel.ActionLabels, actionExamples, settings.Epochs, settings.ActionLearningRate, settings.L2, Seed),
+            SoftmaxHead.Train(units, unitExamples, settings.Epochs, settings.UnitLearningRate, settings.L2, Seed + 1));
     }
 
     private static bool IsRight(TrainingExample example, LocalPrediction prediction) =>
