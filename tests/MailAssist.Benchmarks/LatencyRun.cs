@@ -13,7 +13,8 @@ internal static class LatencyRun
     {
         var messages = Corpus.TestMessages();
         var classifier = Corpus.Classifier();
-        for (var i = 0; i < 2_000; i++) Corpus.CleanAndClassify(classifier, messages[i % messages.Length]);
+        for (var i = 0; i < 10_000; i++) Corpus.CleanAndClassify(classifier, messages[i % messages.Length]);
+        GC.Collect();
 
         var elapsed = new double[calls];
         for (var i = 0; i < calls; i++)

@@ -1,14 +1,12 @@
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using System.Globalization;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using MailAssist.Api.Classification;
-using MailAssist.Api.Classification.Evaluation;
 using MailAssist.Api.Classification.Local;
 using MailAssist.Api.Cleaning;
-using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
 
 namespace MailAssist.Benchmarks;

@@ -54,9 +54,9 @@ public static class Features
 
     public static FeatureVector Extract(CleanedMessage message, bool keepSignals)
     {
-        var builder = new Builder(keepSignals);
         var subject = Tokens(message.Subject, int.MaxValue);
         var body = Tokens(message.Text, MaxBodyTokens);
+        var builder = new Builder(keepSignals, capacity: 18 * (subject.Count + body.Count) + 40 * message.AttachmentNames.Count + 16);
 
         builder.Begin();
         foreach (var t in body) if (!StopWords.Contains(t)) builder.Add('w', t, null, SignalKind.Word);
@@ -132,8 +132,8 @@ public static class Features
             {
                 var start = i;
                 while (i < text.Length && (char.IsLetter(text[i]) || char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark)) i++;
-                var length = Math.Min(i - start, MaxTokenLength);
-                tokens.Add(text.Substring(start, length).ToLowerInvariant());
+                tokens.Add(string.Create(Math.Min(i - start, MaxTokenLength), (text, start),
+                    static (span, source) => source.text.AsSpan(source.start, span.Length).ToLowerInvariant(span)));
             }
             else if (char.IsDigit(c))
             {
@@ -146,9 +146,9 @@ public static class Features
         return tokens;
     }
 
-    private sealed class Builder(bool keepSignals)
+    private sealed class Builder(bool keepSignals, int capacity)
     {
-        private readonly List<FeatureEntry> _entries = new(2048);
+        private readonly List<FeatureEntry> _entries = new(capacity);
         private readonly List<Signal>? _signals = keepSignals ? [] : null;
         private readonly Dictionary<Signal, int>? _signalIds = keepSignals ? [] : null;
         private int _groupStart;
