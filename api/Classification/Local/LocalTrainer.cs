@@ -57,7 +57,7 @@ public static class LocalTrainer
         var outcomes = Enumerable.Range(0, examples.Count).Select(i => new Outcome(examples[i].Action, examples[i].Kind, raw[i].Action, raw[i].Kind,
             calibrated[i], raw[i].SlettWithheld || calibrated[i] < reviewThreshold)).ToList();
         var final = heads[Folds];
-        var model = new LocalModel(final.Actions.WithTemperature(actionTemperature), final.Units.WithTemperature(unitTemperature),
+        var model = new LocalModel(final.Actions.Rounded().WithTemperature(actionTemperature), final.Units.Rounded().WithTemperature(unitTemperature),
             confidence, slettThreshold, reviewThreshold);
         return new TrainedModel(model, examples.Count, EvaluationReport.Summarise(outcomes));
     }

@@ -3,13 +3,14 @@ using System.IO.Compression;
 namespace MailAssist.Api.Classification.Local;
 
 /// <summary>
-/// The stored form of a model: only the hash buckets with a non-zero weight, as gaps between
-/// bucket numbers and exact floats, gzipped. Reading it back gives the same model, bit for bit.
+/// The stored form of a model: only the hash buckets with a non-zero weight, as gaps between bucket
+/// numbers and half-precision weights, gzipped. The trainer rounds weights to half precision
+/// (<see cref="SoftmaxHead.Rounded"/>), so reading a model back gives the same model, bit for bit.
 /// </summary>
 public static class ModelSerializer
 {
     private const int Magic = 0x4C4D414D; // "MAML"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public static byte[] Write(LocalModel model)
     {
@@ -55,13 +56,14 @@ public static class ModelSerializer
         writer.Write(head.Temperature);
         foreach (var b in head.Bias) writer.Write(b);
         var rows = Enumerable.Range(0, Features.Dimension).Where(r => head.Weights.AsSpan(r * k, k).ContainsAnyExcept(0f)).ToList();
+        if (head.Weights.Any(w => (float)(Half)w != w)) throw new ArgumentException("Weights must be rounded to half precision before they are stored.");
         writer.Write(rows.Count);
         var previous = 0;
         foreach (var row in rows)
         {
             writer.Write7BitEncodedInt(row - previous);
             previous = row;
-            foreach (var w in head.Weights.AsSpan(row * k, k)) writer.Write(w);
+            foreach (var w in head.Weights.AsSpan(row * k, k)) writer.Write((Half)w);
         }
     }
 
@@ -77,7 +79,7 @@ public static class ModelSerializer
         for (var i = 0; i < rows; i++)
         {
             row += reader.Read7BitEncodedInt();
-            for (var c = 0; c < k; c++) weights[row * k + c] = reader.ReadSingle();
+            for (var c = 0; c < k; c++) weights[row * k + c] = (float)reader.ReadHalf();
         }
         return new SoftmaxHead(labels, weights, bias, temperature);
     }

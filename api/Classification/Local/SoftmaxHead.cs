@@ -35,6 +35,9 @@ public sealed class SoftmaxHead
 
     public SoftmaxHead WithTemperature(float temperature) => new(Labels, Weights, Bias, temperature);
 
+    /// <summary>The head with its weights rounded to half precision, as they are stored: halves the payload, changes no suggestion that matters.</summary>
+    public SoftmaxHead Rounded() => new(Labels, Weights.Select(w => (float)(Half)w).ToArray(), Bias, Temperature);
+
     public float[] Scores(FeatureVector x) => Score(Weights, Bias, Classes, x);
 
     public float[] Probabilities(FeatureVector x) => Softmax(Scores(x), Temperature);

@@ -29,7 +29,7 @@ public sealed class LocalTrainerTests
         var read = ModelSerializer.Read(payload);
 
         Assert.That(ModelSerializer.Write(read), Is.EqualTo(payload));
-        Assert.That(payload.Length, Is.LessThan(8 * 1024 * 1024), "the stored model should stay compact");
+        Assert.That(payload.Length, Is.LessThan(4 * 1024 * 1024), "the stored model should stay compact");
     }
 
     [Test]
