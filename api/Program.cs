@@ -22,7 +22,7 @@ builder.AddPrivacy();
 builder.AddSignIn();
 builder.AddHardening();
 builder.AddMailboxes();
-builder.AddClassification();
+builder.AddClassification(offline: CommandLine.IsOffline(args));
 builder.AddMailboxActions();
 builder.AddTaskpane();
 builder.AddDemo();

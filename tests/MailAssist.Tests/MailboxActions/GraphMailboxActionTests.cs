@@ -77,12 +77,15 @@ public sealed class GraphMailboxActionTests
         Assert.That(calls.Select(c => c.Headers["Prefer"]), Has.All.EqualTo("IdType=\"ImmutableId\""));
 
         var forward = FakeGraph.Body(calls[1]);
+        var why = decision.GetProperty("accepted").GetBoolean()
+            ? message.Suggestion.GetProperty("explanation").GetString()
+            : "Postmottak vurderte at e-posten hører hjemme hos Servicetorget.";
         Assert.That(forward.GetProperty("toRecipients").GetRawText(), Is.EqualTo("""[{"emailAddress":{"address":"servicetorget@eksempel.kommune.no"}}]"""));
         Assert.That(forward.GetProperty("comment").GetString(), Is.EqualTo(
             $"""
             Denne e-posten kom til postmottak ({Mailbox}) og er videresendt til Servicetorget av {GraphTestbed.Kari} med MailAssist.
 
-            Hvorfor: {message.Suggestion.GetProperty("explanation").GetString()}
+            Hvorfor: {why}
 
             Hører den ikke hjemme hos dere? Svar til {Mailbox} eller kontakt {GraphTestbed.Kari}, så sender vi den til rett sted.
             """));
