@@ -4,8 +4,11 @@ namespace MailAssist.Api.Auth;
 
 public static class CurrentUser
 {
-    /// <summary>The signed-in person as recorded on decisions: their user principal name.</summary>
+    /// <summary>The signed-in person as recorded on decisions and memberships: their user principal name, lower-cased.</summary>
     public static string UserId(this ClaimsPrincipal user) =>
-        user.FindFirstValue("preferred_username") ?? user.FindFirstValue(ClaimTypes.Upn) ?? user.Identity?.Name
-        ?? throw new InvalidOperationException("The signed-in user has no name claim.");
+        (user.FindFirstValue(EntraClaims.PreferredUsername) ?? user.Identity?.Name
+            ?? throw new InvalidOperationException("The signed-in user has no preferred_username claim.")).ToLowerInvariant();
+
+    public static bool HasScope(this ClaimsPrincipal user, string scope) =>
+        user.FindAll(EntraClaims.Scope).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Contains(scope);
 }

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace MailAssist.Api.Auth;
 
-/// <summary>Signs every request in as one fixed local user with every role: for a developer's own machine only.</summary>
+/// <summary>
+/// Signs every request in as one fixed local user with every role, with the claims an Entra ID
+/// token would carry: for a developer's own machine only (see <see cref="DevelopmentModeGuard"/>).
+/// </summary>
 public sealed class DevelopmentAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -17,17 +20,13 @@ public sealed class DevelopmentAuthenticationHandler(
     {
         var identity = new ClaimsIdentity(
         [
-            new Claim("preferred_username", UserName),
-            new Claim(ClaimTypes.Name, "Utvikler (lokal)"),
-            new Claim(ClaimTypes.Role, Roles.TeamLead),
-            new Claim(ClaimTypes.Role, Roles.Admin),
-        ], SchemeName);
+            new Claim(EntraClaims.PreferredUsername, UserName),
+            new Claim(EntraClaims.Name, "Utvikler (lokal)"),
+            new Claim(EntraClaims.ObjectId, "00000000-0000-0000-0000-000000000001"),
+            new Claim(EntraClaims.Scope, AzureAdOptions.Scope),
+            new Claim(EntraClaims.Roles, Roles.TeamLead),
+            new Claim(EntraClaims.Roles, Roles.Admin),
+        ], SchemeName, EntraClaims.PreferredUsername, EntraClaims.Roles);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
-}
-
-public static class Roles
-{
-    public const string TeamLead = "MailAssist.TeamLead";
-    public const string Admin = "MailAssist.Admin";
 }

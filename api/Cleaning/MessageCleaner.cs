@@ -1,4 +1,6 @@
 using System.Text;
+using MailAssist.Api.Classification.Guards;
+using MailAssist.Api.Cleaning.Redaction;
 using MailAssist.Api.Messages;
 
 namespace MailAssist.Api.Cleaning;
@@ -6,7 +8,7 @@ namespace MailAssist.Api.Cleaning;
 public static class MessageCleaner
 {
     /// <summary>What every classifier sees and what may be stored: the message cleaned, then redacted.</summary>
-    public static CleanedMessage CleanAndRedact(IncomingMessage message) => Clean(message);
+    public static CleanedMessage CleanAndRedact(IncomingMessage message) => Redactor.Redact(Clean(message), KnownNames.Of(message));
 
     /// <summary>
     /// The message as a person reads it: HTML turned to text, quoted replies, forwarded history,
@@ -38,7 +40,7 @@ public static class MessageCleaner
 
         var domain = Senders.DomainOf(message.From);
         var attachments = message.Attachments.Select(a => a.Name.Trim()).Where(n => n.Length > 0).ToList();
-        return new CleanedMessage(subject, text, domain, Senders.KindOf(domain), attachments, cues | historyCues);
+        return new CleanedMessage(subject, text, domain, Senders.KindOf(domain), attachments, cues | historyCues | ManipulationDetector.Inspect(message));
     }
 
     /// <summary>Unix line ends, ordinary spaces, no zero-width characters, no trailing blanks.</summary>

@@ -1,13 +1,14 @@
 using MailAssist.Api.Classification;
 using MailAssist.Api.Classification.Evaluation;
+using MailAssist.Api.Classification.LanguageModel;
 using MailAssist.Api.Classification.Local;
 
 namespace MailAssist.Api;
 
-/// <summary>The API's offline commands: <c>eval FILE.jsonl</c> and <c>train</c>.</summary>
+/// <summary>The API's offline commands: <c>eval FILE.jsonl</c>, <c>train</c> and <c>prompt-tokens FILE.jsonl...</c>.</summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "eval" or "train";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "eval" or "train" or PromptTokensCommand.Name;
 
     /// <summary>Eval needs no database: with the local classifier it serves the corpus model trained in memory.</summary>
     public static bool IsOffline(string[] args) => args.Length > 0 && args[0] == "eval";
@@ -21,8 +22,10 @@ public static class CommandLine
                 return await EvalCommand.RunAsync(app.Services.GetRequiredService<IClassifier>(), file, Console.Out, Console.Error, stopping);
             case ["train"]:
                 return await TrainCommand.RunAsync(app.Services, Console.Out, Console.Error, stopping);
+            case [PromptTokensCommand.Name, ..]:
+                return await PromptTokensCommand.RunAsync(app.Services, args[1..], Console.Out, stopping);
             default:
-                await Console.Error.WriteLineAsync("Usage: dotnet run --project api -- eval FILE.jsonl | train");
+                await Console.Error.WriteLineAsync($"Usage: dotnet run --project api -- eval FILE.jsonl | train | {PromptTokensCommand.Name} FILE.jsonl...");
                 return 2;
         }
     }

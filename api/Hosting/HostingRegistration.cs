@@ -1,11 +1,9 @@
 using System.Text.Json.Serialization;
-using MailAssist.Api.Auth;
 using MailAssist.Api.Decisions;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
 using MailAssist.Api.Privacy;
 using MailAssist.Api.Suggestions;
-using Microsoft.AspNetCore.Authentication;
 
 namespace MailAssist.Api;
 
@@ -31,15 +29,8 @@ public static class HostingRegistration
         builder.Services.AddSingleton<MailboxStore>();
         builder.Services.AddSingleton<SuggestionStore>();
         builder.Services.AddSingleton<DecisionStore>();
-        return builder;
-    }
-
-    public static IHostApplicationBuilder AddSignIn(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddAuthentication(DevelopmentAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorization();
-        builder.Services.AddSingleton<MailboxAccess>();
+        builder.Services.AddSingleton<MembershipStore>();
+        builder.Services.AddSingleton<SimilarMessages>();
         return builder;
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using MailAssist.Api.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MailAssist.Api.Mailboxes;
@@ -11,13 +13,17 @@ public static class UnitEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<UnitResponse[]>, ValidationProblem>> GetUnits(
-        string? mailbox, MailboxStore mailboxes, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<UnitResponse[]>, NotFound, ValidationProblem>> GetUnits(
+        string? mailbox, ClaimsPrincipal user, MailboxStore mailboxes, MailboxAccess access, CancellationToken cancellationToken)
     {
         var directory = await mailboxes.FindAsync(mailbox, cancellationToken);
         if (directory is null) return Problems.UnknownMailbox();
-        return TypedResults.Ok(directory.Units.Select(u => new UnitResponse(u.Id, u.Name, u.Address, u.Owns, u.Kind)).ToArray());
+        if (!await access.CanUseAsync(user, directory.Id, cancellationToken)) return TypedResults.NotFound();
+        return TypedResults.Ok(directory.Units.Select(UnitResponse.From).ToArray());
     }
 }
 
-public sealed record UnitResponse(string Id, string Name, string Address, string Owns, string Kind);
+public sealed record UnitResponse(string Id, string Name, string Address, string Owns, string Kind)
+{
+    public static UnitResponse From(Unit unit) => new(unit.Id, unit.Name, unit.Address, unit.Owns, unit.Kind);
+}

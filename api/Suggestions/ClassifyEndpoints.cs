@@ -1,8 +1,12 @@
 using System.Security.Claims;
 using MailAssist.Api.Auth;
 using MailAssist.Api.Classification;
+using MailAssist.Api.Classification.LanguageModel;
+using MailAssist.Api.Classification.Signals;
 using MailAssist.Api.Cleaning;
 using MailAssist.Api.Decisions;
+using MailAssist.Api.Hardening;
+using MailAssist.Api.MailboxActions;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,11 +23,12 @@ public static class ClassifyEndpoints
         group.MapPost("/", Classify)
             .WithName("Classify")
             .WithSummary("Suggest an action and unit for a message; a message already classified gets its stored suggestion.")
-            .Accepts<IncomingMessage>("application/json");
+            .Accepts<IncomingMessage>("application/json")
+            .AddEndpointFilter<ClassifyRateLimit>();
         return group;
     }
 
-    public static async Task<Results<Ok<SuggestionResponse>, ValidationProblem, ProblemHttpResult>> Classify(
+    public static async Task<Results<Ok<SuggestionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Classify(
         HttpRequest request,
         ClaimsPrincipal user,
         MailboxStore mailboxes,
@@ -31,6 +36,8 @@ public static class ClassifyEndpoints
         MessageKeys keys,
         SuggestionStore suggestions,
         DecisionStore decisions,
+        SimilarMessages similarMessages,
+        MailboxActionStore actions,
         IClassifier classifier,
         CancellationToken cancellationToken)
     {
@@ -42,20 +49,30 @@ public static class ClassifyEndpoints
         if (read.Message is not { } message) return Problems.Fields(read.Errors);
 
         var directory = await mailboxes.FindAsync(message.Mailbox, cancellationToken);
-        if (directory is null || !await access.CanUseAsync(user, directory.Id, cancellationToken)) return Problems.UnknownMailbox();
+        if (directory is null) return Problems.UnknownMailbox();
+        if (!await access.CanUseAsync(user, directory.Id, cancellationToken)) return TypedResults.NotFound();
 
         var key = keys.For(directory.Id, message.InternetMessageId);
-        if (await suggestions.FindAsync(directory.Id, key, cancellationToken) is { } existing)
-            return TypedResults.Ok(SuggestionResponse.From(existing, cached: true, [], await decisions.FindBySuggestionAsync(existing.Id, cancellationToken)));
-
         var cleaned = MessageCleaner.CleanAndRedact(message);
-        var classification = await classifier.ClassifyAsync(new ClassificationInput(cleaned, directory, []), cancellationToken);
+        if (await suggestions.FindAsync(directory.Id, key, cancellationToken) is { } existing)
+        {
+            var alike = await similarMessages.FindAsync(directory.Id, cleaned, existing.Id, cancellationToken);
+            var decided = await decisions.FindBySuggestionAsync(existing.Id, cancellationToken);
+            return TypedResults.Ok(SuggestionResponse.From(existing, cached: true, alike.Select(s => s.ToResponse()).ToList(),
+                decided, await actions.FindAsync(decided?.Id, cancellationToken)));
+        }
+
+        var similar = await similarMessages.FindAsync(directory.Id, cleaned, null, cancellationToken);
+        var examples = similar.Take(PromptBuilder.MaxExamples).Select(s => s.ToExample()).ToList();
+        var classification = await classifier.ClassifyAsync(new ClassificationInput(cleaned, directory, examples), cancellationToken);
+        classification = SignalFlags.Apply(cleaned, classification, message.ReceivedAt);
 
         var id = Guid.CreateVersion7();
         var added = await suggestions.TryAddAsync(new NewSuggestion(id, directory.Id, key, message.ReceivedAt, cleaned, classification), cancellationToken);
         var stored = await suggestions.FindAsync(directory.Id, key, cancellationToken)
             ?? throw new InvalidOperationException("A stored suggestion could not be read back.");
         var decision = added ? null : await decisions.FindBySuggestionAsync(stored.Id, cancellationToken);
-        return TypedResults.Ok(SuggestionResponse.From(stored, cached: !added, [], decision));
+        var shown = similar.Where(s => s.SuggestionId != stored.Id).Select(s => s.ToResponse()).ToList();
+        return TypedResults.Ok(SuggestionResponse.From(stored, cached: !added, shown, decision, await actions.FindAsync(decision?.Id, cancellationToken)));
     }
 }
