@@ -1,5 +1,6 @@
 using Dapper;
 using MailAssist.Api.Cleaning;
+using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
 using Npgsql;
 
@@ -46,7 +47,7 @@ public sealed class ClassifierModelStore(NpgsqlDataSource dataSource)
             return await InsertAsync(connection, transaction, (latest ?? 0) + 1, model, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>Every confirmed decision whose redacted text is still retained, oldest first, with its unit's standard kind.</summary>
+    /// <summary>Every confirmed decision whose redacted text is still retained, oldest first, with its unit's standard kind (decisions whose unit is of no standard kind are left out).</summary>
     public async Task<List<TrainingExample>> ConfirmedExamplesAsync(CancellationToken cancellationToken)
     {
         const string sql = """
@@ -59,7 +60,7 @@ public sealed class ClassifierModelStore(NpgsqlDataSource dataSource)
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<DecisionRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
-        return rows.Select(r => new TrainingExample(
+        return rows.Where(r => r.Action == MailAction.Slett.ToId() || StandardUnits.IsKnown(r.Kind)).Select(r => new TrainingExample(
             r.SuggestionId.ToString(),
             new CleanedMessage(r.Subject, r.Body, r.SenderDomain, Senders.KindOf(r.SenderDomain), r.AttachmentNames, MessageCueNames.Parse(r.Cues)),
             MailActions.Parse(r.Action),

@@ -8,9 +8,13 @@ namespace MailAssist.Api.Classification.Local;
 public static class CorpusModel
 {
     private static readonly Lazy<TrainedModel> Trained = new(() => LocalTrainer.Train(Examples(EvaluationFile.ReadCorpus("train"))));
+    private static readonly Lazy<StoredModelDraft> FirstVersion = new(() => Draft(Trained.Value));
 
     /// <summary>Trained once per process; a pure function of the embedded corpus, so this is only a cache.</summary>
     public static TrainedModel Get() => Trained.Value;
+
+    /// <summary>The corpus model ready to store as a database's first version.</summary>
+    public static StoredModelDraft FirstDraft() => FirstVersion.Value;
 
     /// <summary>Corpus lines as training examples; the demo mailbox's unit ids are the standard kinds.</summary>
     public static List<TrainingExample> Examples(IEnumerable<EvaluationLine> lines) =>

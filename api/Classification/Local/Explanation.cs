@@ -21,9 +21,9 @@ public static class Explanation
 
         var sentences = new List<string> { $"{Suggestion(prediction.Action, unitName)} ({Certainty(prediction.Confidence)})." };
         if (actionSignals.Count > 0)
-            sentences.Add($"Det som talte mest for å {Verb(prediction.Action)}: {List(actionSignals.Select(Describe))}.");
+            sentences.Add($"Det som talte mest for å {Verb(prediction.Action)}: {Describe(actionSignals)}.");
         if (unitSignals.Count > 0 && unitName is not null)
-            sentences.Add($"Det som pekte mot {unitName}: {List(unitSignals.Select(Describe))}.");
+            sentences.Add($"Det som pekte mot {unitName}: {Describe(unitSignals)}.");
         if (prediction.SlettWithheld)
             sentences.Add("Meldingen ligner på noe som kan slettes, men ikke sikkert nok til å foreslå sletting, siden en tapt sak koster mer enn en unødvendig journalføring.");
         if (prediction.NeedsReview)
@@ -54,22 +54,29 @@ public static class Explanation
     private static bool IsSpeakable(Signal signal) => signal.Kind switch
     {
         SignalKind.Word or SignalKind.SubjectWord or SignalKind.Phrase =>
-            signal.Text.Length >= 3 && !signal.Text.Contains('#') && signal.Next?.Contains('#') != true,
+            signal.Words.Length >= 4 && !signal.Text.Contains('#') && signal.Next?.Contains('#') != true,
         SignalKind.SenderKind => signal.Text != nameof(SenderKind.Unknown),
         SignalKind.Cue => CueText(signal.Text) is not null,
         _ => true,
     };
 
-    private static string Describe(Signal signal) => signal.Kind switch
+    /// <summary>The signals in words, those of a kind together ("ordene «a» og «b»"), strongest kind first.</summary>
+    private static string Describe(List<Signal> signals) =>
+        List(signals.GroupBy(s => s.Kind is SignalKind.Phrase ? SignalKind.Word : s.Kind).Select(g => Describe(g.Key, g.ToList())));
+
+    private static string Describe(SignalKind kind, List<Signal> signals)
     {
-        SignalKind.Word => $"ordet «{signal.Text}»",
-        SignalKind.Phrase => $"uttrykket «{signal.Words}»",
-        SignalKind.SubjectWord => $"«{signal.Words}» i emnefeltet",
-        SignalKind.Attachment => $"vedlegget «{signal.Text}»",
-        SignalKind.Sender => $"avsenderdomenet {signal.Text}",
-        SignalKind.SenderKind => $"at avsenderen er {SenderText(signal.Text)}",
-        _ => $"at {CueText(signal.Text)}",
-    };
+        var quoted = List(signals.Select(s => $"«{s.Words}»"));
+        return kind switch
+        {
+            SignalKind.Word => $"{(signals.Count > 1 ? "ordene" : "ordet")} {quoted}",
+            SignalKind.SubjectWord => $"{quoted} i emnefeltet",
+            SignalKind.Attachment => $"{(signals.Count > 1 ? "vedleggene" : "vedlegget")} {quoted}",
+            SignalKind.Sender => $"avsenderdomenet {signals[0].Text}",
+            SignalKind.SenderKind => $"at avsenderen er {SenderText(signals[0].Text)}",
+            _ => List(signals.Select(s => $"at {CueText(s.Text)}")),
+        };
+    }
 
     private static string Reason(Signal signal) => signal.Kind switch
     {
@@ -118,7 +125,7 @@ public static class Explanation
         nameof(MessageCues.Reply) => "meldingen er et svar i en tidligere tråd",
         nameof(MessageCues.Forwarded) => "meldingen er videresendt",
         nameof(MessageCues.AutomatedSender) => "avsenderadressen ikke tar imot svar",
-        nameof(MessageCues.Unsubscribe) => "meldingen har en avmeldingslenke, slik nyhetsbrev har",
+        nameof(MessageCues.Unsubscribe) => "meldingen har en avmeldingslenke som i nyhetsbrev",
         "Empty" => "meldingen er tom",
         _ => null,
     };

@@ -32,7 +32,7 @@ public sealed class LocalModelCache(ClassifierModelStore store, TimeProvider tim
             try
             {
                 var latest = await store.LatestVersionAsync(cancellationToken)
-                    ?? await store.EnsureFirstAsync(() => CorpusModel.Draft(CorpusModel.Get()), cancellationToken);
+                    ?? await store.EnsureFirstAsync(CorpusModel.FirstDraft, cancellationToken);
                 if (model?.Version != latest)
                 {
                     model = new ServedModel(latest, await store.LoadAsync(latest, cancellationToken));

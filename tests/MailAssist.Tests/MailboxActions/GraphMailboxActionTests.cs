@@ -11,8 +11,9 @@ namespace MailAssist.Tests.MailboxActions;
 public sealed class GraphMailboxActionTests
 {
     private const string Mailbox = TestMessages.DemoMailbox;
-    private const string Subject = "Søknad om tilskudd til Bjørnstad bygdelag";
-    private const string Body = "Hei, vi søker om 20 000 kroner. Hilsen Guri Bjørnstad, telefon 912 34 567.";
+    // A simple question the local classifier forwards to Servicetorget, so a confirmed forward there is an accepted suggestion.
+    private const string Subject = "Spørsmål om startlån";
+    private const string Body = "Hei, hvordan søker jeg om startlån, og hvem kan jeg snakke med om det? Hilsen Guri Bjørnstad, telefon 912 34 567.";
     private const string Sender = "Guri Bjørnstad <guri@bjornstad.example.no>";
 
     private GraphTestbed _bed = null!;
