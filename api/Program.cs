@@ -41,6 +41,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapAuthConfig();
+app.MapMe();
 app.MapUnits();
 app.MapMailboxAdmin();
 app.MapClassify();      // message -> clean and redact -> classify -> suggestion

@@ -90,4 +90,31 @@ public sealed class StatsPageTests
         Assert.That(page.Url, Does.EndWith("/stats?from=2020-01-06&to=2020-01-19"));
         Assert.That(_site.ConsoleErrorsOf(page), Is.Empty);
     }
+
+    [Test]
+    public async Task The_pane_shows_team_leads_the_way_to_the_dashboard()
+    {
+        var page = await _site.OpenDemoAsync();
+
+        var link = page.Locator(".pane-footer a");
+        await Expect(link).ToHaveTextAsync("Statistikk for teamledere");
+        await Expect(link).ToHaveAttributeAsync("href", "/stats");
+    }
+
+    [Test]
+    public async Task The_pane_shows_other_staff_no_link_to_the_dashboard()
+    {
+        var page = await _site.OpenAsync("about:blank");
+        await page.RouteAsync("**/api/me", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            ContentType = "application/json",
+            Body = """{"userName":"kari@eksempel.kommune.no","displayName":"Kari","roles":[],"isTeamLead":false}""",
+        }));
+
+        await page.GotoAsync("/demo");
+        await page.GetByTestId("message-item").First.ClickAsync();
+
+        await Expect(page.GetByTestId("suggestion-action")).ToBeVisibleAsync();
+        await Expect(page.Locator(".pane-footer")).ToHaveCountAsync(0);
+    }
 }

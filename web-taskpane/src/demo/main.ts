@@ -4,6 +4,7 @@ import { createApi } from '../api';
 import type { MailMessage } from '../contract';
 import { h } from '../dom';
 import { mountPane } from '../pane/pane';
+import { teamLeadLinks } from '../team-lead';
 import { DemoMailbox } from './demo-mailbox';
 import { demoText, messageItem, readingView } from './mailbox-view';
 
@@ -18,8 +19,8 @@ const mailbox = new DemoMailbox(language);
 document.getElementById('inbox-heading')!.textContent = text.inbox;
 reading.setAttribute('aria-label', text.readingPane);
 reading.replaceChildren(readingView(text, null));
-mountPane(document.getElementById('pane')!, { adapter: mailbox, api: createApi(), links: [{ label: text.stats, href: '/stats' }] });
 void loadInbox();
+mountPane(document.getElementById('pane')!, { adapter: mailbox, api: createApi(), links: await teamLeadLinks(language) });
 
 /** The inbox comes from the API, so messages that a confirmed action moves out of it leave the list. */
 async function loadInbox(): Promise<void> {

@@ -2,6 +2,7 @@ import '../styles/pane.css';
 import { createApi } from '../api';
 import { h } from '../dom';
 import { mountPane } from '../pane/pane';
+import { teamLeadLinks } from '../team-lead';
 import { officeAdapter } from './office-adapter';
 
 const root = document.getElementById('app')!;
@@ -9,9 +10,10 @@ const root = document.getElementById('app')!;
 // office.js comes from Microsoft's CDN (Office requires that); outside Outlook it may be missing or report no host.
 if (typeof Office === 'undefined') outsideOutlook();
 else
-  void Office.onReady((info) => {
-    if (info.host !== Office.HostType.Outlook) outsideOutlook();
-    else mountPane(root, { adapter: officeAdapter(Office), api: createApi() });
+  void Office.onReady(async (info) => {
+    if (info.host !== Office.HostType.Outlook) return outsideOutlook();
+    const adapter = officeAdapter(Office);
+    mountPane(root, { adapter, api: createApi(), links: await teamLeadLinks(adapter.displayLanguage) });
   });
 
 function outsideOutlook(): void {
