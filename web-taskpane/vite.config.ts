@@ -9,7 +9,7 @@ export default defineConfig({
   base: '/taskpane/',
   build: {
     target: 'es2022',
-    rollupOptions: { input: { taskpane: page('index.html'), demo: page('demo.html'), stats: page('stats.html') } },
+    rollupOptions: { input: { taskpane: page('index.html'), demo: page('demo.html'), stats: page('stats.html'), 'auth-dialog': page('auth-dialog.html') } },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:5080' },

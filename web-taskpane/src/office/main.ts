@@ -1,5 +1,6 @@
 import '../styles/pane.css';
 import { createApi } from '../api';
+import { signInHeaders } from '../auth';
 import { h } from '../dom';
 import { mountPane } from '../pane/pane';
 import { teamLeadLinks } from '../team-lead';
@@ -13,7 +14,8 @@ else
   void Office.onReady(async (info) => {
     if (info.host !== Office.HostType.Outlook) return outsideOutlook();
     const adapter = officeAdapter(Office);
-    mountPane(root, { adapter, api: createApi(), links: await teamLeadLinks(adapter.displayLanguage) });
+    const headers = signInHeaders({ office: Office });
+    mountPane(root, { adapter, api: createApi({ headers }), links: await teamLeadLinks(adapter.displayLanguage, { headers }) });
   });
 
 function outsideOutlook(): void {

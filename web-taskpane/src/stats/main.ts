@@ -1,6 +1,7 @@
 import '../styles/pane.css';
 import '../styles/stats.css';
 import { ApiError } from '../api';
+import { signInHeaders } from '../auth';
 import { h } from '../dom';
 import { getJson } from '../http';
 import { actionChart, destroyCharts, thresholdChart, unitChart, weeklyChart } from './charts';
@@ -8,6 +9,7 @@ import { actionMatrix, actionTable, employeeTable, headlineFigures, thresholdTab
 import { figuresView, tableView } from './stats-view';
 
 const main = document.getElementById('stats')!;
+const headers = signInHeaders();
 const form = document.getElementById('filters') as HTMLFormElement;
 const fields = ['mailbox', 'from', 'to'] as const;
 const input = (name: (typeof fields)[number]) => document.getElementById(name) as HTMLInputElement;
@@ -27,7 +29,7 @@ async function load(query: URLSearchParams): Promise<void> {
   main.replaceChildren(h('p', { class: 'status-text' }, 'Henter statistikk …'));
   destroyCharts();
   try {
-    const stats = await getJson<StatsResponse>(`/api/stats?${query}`);
+    const stats = await getJson<StatsResponse>(`/api/stats?${query}`, { headers });
     input('from').value = stats.from;
     input('to').value = stats.to;
     main.replaceChildren(...report(stats));
