@@ -122,34 +122,28 @@ export function weeklyTable(s: StatsResponse): Table {
   };
 }
 
-export function unitTable(s: StatsResponse): Table {
+/** Per suggested unit or action: how often it was suggested and confirmed, and how often staff chose it. */
+function outcomeTable(id: string, caption: string, what: string, chosen: string, rows: Value[][]): Table {
   return {
-    id: 'enheter',
-    caption: 'Per foreslått enhet',
+    id,
+    caption,
     columns: [
-      { label: 'Enhet', kind: 'text' },
+      { label: what, kind: 'text' },
       { label: 'Foreslått og avgjort', kind: 'count' },
       { label: 'Bekreftet', kind: 'count' },
       { label: 'Bekreftelsesrate', kind: 'share' },
-      { label: 'Sendt hit', kind: 'count' },
+      { label: chosen, kind: 'count' },
     ],
-    rows: s.byUnit.map((u) => [u.unitName, u.decisions, u.accepted, u.confirmationRate, u.chosen]),
+    rows,
   };
 }
 
+export function unitTable(s: StatsResponse): Table {
+  return outcomeTable('enheter', 'Per foreslått enhet', 'Enhet', 'Sendt hit', s.byUnit.map((u) => [u.unitName, u.decisions, u.accepted, u.confirmationRate, u.chosen]));
+}
+
 export function actionTable(s: StatsResponse): Table {
-  return {
-    id: 'handlinger',
-    caption: 'Per foreslått handling',
-    columns: [
-      { label: 'Handling', kind: 'text' },
-      { label: 'Foreslått og avgjort', kind: 'count' },
-      { label: 'Bekreftet', kind: 'count' },
-      { label: 'Bekreftelsesrate', kind: 'share' },
-      { label: 'Valgt', kind: 'count' },
-    ],
-    rows: s.byAction.map((a) => [actionName(a.action), a.decisions, a.accepted, a.confirmationRate, a.chosen]),
-  };
+  return outcomeTable('handlinger', 'Per foreslått handling', 'Handling', 'Valgt', s.byAction.map((a) => [actionName(a.action), a.decisions, a.accepted, a.confirmationRate, a.chosen]));
 }
 
 /**
