@@ -3,21 +3,27 @@ using MailAssist.Api.Auth;
 using MailAssist.Api.Classification;
 using MailAssist.Api.Data;
 using MailAssist.Api.Decisions;
+using MailAssist.Api.Demo;
 using MailAssist.Api.Hardening;
 using MailAssist.Api.Health;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
+using MailAssist.Api.Privacy;
 using MailAssist.Api.Stats;
 using MailAssist.Api.Suggestions;
+using MailAssist.Api.Taskpane;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiDefaults();
 builder.AddDatabase();
+builder.AddPrivacy();
 builder.AddSignIn();
 builder.AddHardening();
 builder.AddMailboxes();
 builder.AddClassification();
+builder.AddTaskpane();
+builder.AddDemo();
 builder.AddStats();
 
 var app = builder.Build();
@@ -40,6 +46,8 @@ app.MapMailboxAdmin();
 app.MapClassify();      // message -> clean and redact -> classify -> suggestion
 app.MapDecisions();     // suggestion -> decision
 app.MapHistory();       // the message's log
+app.MapDemo();          // the demo mailbox's inbox
+app.MapTaskpane();      // the Outlook task pane and the demo page
 app.MapStats();         // decisions -> team lead statistics
 
 await app.RunAsync();

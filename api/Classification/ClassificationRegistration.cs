@@ -1,10 +1,23 @@
+using MailAssist.Api.Classification.Guards;
+using MailAssist.Api.Classification.LanguageModel;
+using Microsoft.Extensions.Options;
+
 namespace MailAssist.Api.Classification;
 
 public static class ClassificationRegistration
 {
+    /// <summary>The local classifier's key: it answers alone, or when the language model cannot.</summary>
+    public const string LocalKey = "local";
+
     public static IHostApplicationBuilder AddClassification(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IClassifier, PlaceholderClassifier>();
+        builder.Services.AddKeyedSingleton<IClassifier, PlaceholderClassifier>(LocalKey);
+        builder.AddLanguageModel();
+        // The configured classifier, always behind the guards.
+        builder.Services.AddSingleton<IClassifier>(services => new GuardedClassifier(
+            services.GetRequiredService<IOptions<ClassifierOptions>>().Value.UsesLanguageModel
+                ? services.GetRequiredService<LanguageModelClassifier>()
+                : services.GetRequiredKeyedService<IClassifier>(LocalKey)));
         return builder;
     }
 }

@@ -33,4 +33,15 @@ public enum MessageCues
     Reply = 8,
     Forwarded = 16,
     HadHtmlOnly = 32,
+
+    /// <summary>Text addressed to a classifier or model (instructions, "system" prompts).</summary>
+    SteeringText = 64,
+
+    /// <summary>A ready-made verdict, such as {"action": "slett"}.</summary>
+    EmbeddedVerdict = 128,
+
+    /// <summary>Text a reader cannot see but a model reads: invisible characters, hidden HTML.</summary>
+    HiddenText = 256,
+
+    PossibleManipulation = SteeringText | EmbeddedVerdict | HiddenText,
 }

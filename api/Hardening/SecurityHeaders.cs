@@ -16,7 +16,7 @@ public static class SecurityHeaders
     public static readonly string PageContentSecurityPolicy = string.Join("; ",
         "default-src 'self'",
         $"script-src 'self' {OfficeCdn}",
-        "style-src 'self' 'unsafe-inline'",
+        "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self' data:",
         "connect-src 'self' https://login.microsoftonline.com",
@@ -37,8 +37,10 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin-allow-popups";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            var isPage = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
-            headers.ContentSecurityPolicy = isPage ? PageContentSecurityPolicy : ApiContentSecurityPolicy;
+            // By path, not content type: a 304 for a page carries no content type, and browsers merge its headers into the cached page.
+            var isApi = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health")
+                || context.Request.Path.StartsWithSegments("/openapi");
+            headers.ContentSecurityPolicy = isApi ? ApiContentSecurityPolicy : PageContentSecurityPolicy;
             return Task.CompletedTask;
         });
         return next(context);

@@ -30,6 +30,7 @@ public static class HostingRegistration
         builder.Services.AddSingleton<SuggestionStore>();
         builder.Services.AddSingleton<DecisionStore>();
         builder.Services.AddSingleton<MembershipStore>();
+        builder.Services.AddSingleton<SimilarMessages>();
         return builder;
     }
 }

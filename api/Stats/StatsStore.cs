@@ -4,7 +4,7 @@ using Npgsql;
 namespace MailAssist.Api.Stats;
 
 /// <summary>
-/// Reads the rollups (migration 0006) of one mailbox for a period of Oslo calendar days in one round
+/// Reads the rollups (migration 0005) of one mailbox for a period of Oslo calendar days in one round
 /// trip, adding up monthly and daily rows as the period's segments say (<see cref="StatsPeriod.Segments"/>).
 /// </summary>
 public sealed class StatsStore(NpgsqlDataSource dataSource)

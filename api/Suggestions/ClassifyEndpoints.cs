@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using MailAssist.Api.Auth;
 using MailAssist.Api.Classification;
+using MailAssist.Api.Classification.LanguageModel;
+using MailAssist.Api.Classification.Signals;
 using MailAssist.Api.Cleaning;
 using MailAssist.Api.Decisions;
 using MailAssist.Api.Hardening;
@@ -33,6 +35,7 @@ public static class ClassifyEndpoints
         MessageKeys keys,
         SuggestionStore suggestions,
         DecisionStore decisions,
+        SimilarMessages similarMessages,
         IClassifier classifier,
         CancellationToken cancellationToken)
     {
@@ -48,17 +51,25 @@ public static class ClassifyEndpoints
         if (!await access.CanUseAsync(user, directory.Id, cancellationToken)) return TypedResults.NotFound();
 
         var key = keys.For(directory.Id, message.InternetMessageId);
-        if (await suggestions.FindAsync(directory.Id, key, cancellationToken) is { } existing)
-            return TypedResults.Ok(SuggestionResponse.From(existing, cached: true, [], await decisions.FindBySuggestionAsync(existing.Id, cancellationToken)));
-
         var cleaned = MessageCleaner.CleanAndRedact(message);
-        var classification = await classifier.ClassifyAsync(new ClassificationInput(cleaned, directory, []), cancellationToken);
+        if (await suggestions.FindAsync(directory.Id, key, cancellationToken) is { } existing)
+        {
+            var alike = await similarMessages.FindAsync(directory.Id, cleaned, existing.Id, cancellationToken);
+            return TypedResults.Ok(SuggestionResponse.From(existing, cached: true, alike.Select(s => s.ToResponse()).ToList(),
+                await decisions.FindBySuggestionAsync(existing.Id, cancellationToken)));
+        }
+
+        var similar = await similarMessages.FindAsync(directory.Id, cleaned, null, cancellationToken);
+        var examples = similar.Take(PromptBuilder.MaxExamples).Select(s => s.ToExample()).ToList();
+        var classification = await classifier.ClassifyAsync(new ClassificationInput(cleaned, directory, examples), cancellationToken);
+        classification = SignalFlags.Apply(cleaned, classification, message.ReceivedAt);
 
         var id = Guid.CreateVersion7();
         var added = await suggestions.TryAddAsync(new NewSuggestion(id, directory.Id, key, message.ReceivedAt, cleaned, classification), cancellationToken);
         var stored = await suggestions.FindAsync(directory.Id, key, cancellationToken)
             ?? throw new InvalidOperationException("A stored suggestion could not be read back.");
         var decision = added ? null : await decisions.FindBySuggestionAsync(stored.Id, cancellationToken);
-        return TypedResults.Ok(SuggestionResponse.From(stored, cached: !added, [], decision));
+        var shown = similar.Where(s => s.SuggestionId != stored.Id).Select(s => s.ToResponse()).ToList();
+        return TypedResults.Ok(SuggestionResponse.From(stored, cached: !added, shown, decision));
     }
 }

@@ -1,0 +1,23 @@
+import type { MailboxAdapter } from '../adapter';
+import type { MailMessage } from '../contract';
+
+/** The demo page's stand-in for Outlook: the page selects, the pane follows, as with a pinned pane. */
+export class DemoMailbox implements MailboxAdapter {
+  private selected: MailMessage | null = null;
+  private readonly handlers: (() => void)[] = [];
+
+  constructor(readonly displayLanguage: string) {}
+
+  select(message: MailMessage | null): void {
+    this.selected = message;
+    for (const handler of this.handlers) handler();
+  }
+
+  readCurrent(): Promise<MailMessage | null> {
+    return Promise.resolve(this.selected);
+  }
+
+  onItemChanged(handler: () => void): void {
+    this.handlers.push(handler);
+  }
+}

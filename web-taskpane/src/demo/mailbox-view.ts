@@ -1,0 +1,72 @@
+import type { MailMessage } from '../contract';
+import { h } from '../dom';
+
+export const demoText = {
+  nb: {
+    inbox: 'Innboks',
+    readingPane: 'Lesepanel',
+    pick: 'Velg en e-post i listen for å lese den.',
+    to: 'Til',
+    cc: 'Kopi',
+    attachments: 'Vedlegg',
+    noSubject: '(uten emne)',
+    loadFailed: 'Klarte ikke å hente demopostkassen.',
+    retry: 'Prøv igjen',
+    stats: 'Statistikk for teamledere',
+    locale: 'nb-NO',
+  },
+  en: {
+    inbox: 'Inbox',
+    readingPane: 'Reading pane',
+    pick: 'Select an email in the list to read it.',
+    to: 'To',
+    cc: 'Cc',
+    attachments: 'Attachments',
+    noSubject: '(no subject)',
+    loadFailed: 'Could not get the demo mailbox.',
+    retry: 'Try again',
+    stats: 'Statistics for team leads',
+    locale: 'en-GB',
+  },
+};
+
+export type DemoText = (typeof demoText)['nb'];
+
+/** "Kari Nordmann" from "Kari Nordmann <kari@example.no>". */
+export function senderName(from: string | null): string {
+  if (!from) return '';
+  const angle = from.indexOf('<');
+  return angle > 0 ? from.slice(0, angle).trim().replace(/^"|"$/g, '') : from;
+}
+
+export function messageItem(text: DemoText, m: MailMessage): HTMLButtonElement {
+  const received = m.receivedAt ? new Date(m.receivedAt) : null;
+  return h(
+    'button',
+    { type: 'button', class: 'message-item', 'data-testid': 'message-item', 'data-message-id': m.internetMessageId },
+    h('span', { class: 'message-from' }, senderName(m.from)),
+    received && h('time', { class: 'message-time', datetime: m.receivedAt ?? '' }, received.toLocaleDateString(text.locale, { day: 'numeric', month: 'short' })),
+    h('span', { class: 'message-subject' }, m.attachments.length > 0 && h('span', { class: 'clip', title: text.attachments }), m.subject || text.noSubject),
+    h('span', { class: 'message-preview' }, (m.body ?? '').replace(/\s+/g, ' ').slice(0, 90)),
+  );
+}
+
+export function readingView(text: DemoText, m: MailMessage | null): HTMLElement {
+  if (!m) return h('p', { class: 'reading-empty' }, text.pick);
+  return h(
+    'div',
+    {},
+    h('h1', { class: 'reading-subject' }, m.subject || text.noSubject),
+    h('p', { class: 'reading-from' }, m.from ?? ''),
+    h('p', { class: 'reading-meta' }, `${text.to}: ${m.to.join('; ')}`),
+    m.cc.length > 0 && h('p', { class: 'reading-meta' }, `${text.cc}: ${m.cc.join('; ')}`),
+    m.receivedAt && h('p', { class: 'reading-meta' }, new Date(m.receivedAt).toLocaleString(text.locale, { dateStyle: 'full', timeStyle: 'short' })),
+    m.attachments.length > 0 &&
+      h(
+        'ul',
+        { class: 'attachments', 'aria-label': text.attachments },
+        ...m.attachments.map((a) => h('li', { class: 'attachment' }, h('span', { class: 'attachment-name' }, a.name), h('span', { class: 'attachment-size' }, `${Math.max(1, Math.round(a.size / 1024))} kB`))),
+      ),
+    h('div', { class: 'reading-body' }, m.body ?? ''),
+  );
+}
