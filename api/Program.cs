@@ -5,6 +5,7 @@ using MailAssist.Api.Data;
 using MailAssist.Api.Decisions;
 using MailAssist.Api.Demo;
 using MailAssist.Api.Hardening;
+using MailAssist.Api.MailboxActions;
 using MailAssist.Api.Health;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
@@ -21,7 +22,8 @@ builder.AddPrivacy();
 builder.AddSignIn();
 builder.AddHardening();
 builder.AddMailboxes();
-builder.AddClassification();
+builder.AddClassification(offline: CommandLine.IsOffline(args));
+builder.AddMailboxActions();
 builder.AddTaskpane();
 builder.AddDemo();
 builder.AddStats();
@@ -44,7 +46,8 @@ app.MapAuthConfig();
 app.MapUnits();
 app.MapMailboxAdmin();
 app.MapClassify();      // message -> clean and redact -> classify -> suggestion
-app.MapDecisions();     // suggestion -> decision
+app.MapDecisions();     // suggestion -> decision -> carried out in the mailbox
+app.MapMailboxActions(); // retrying a decision's mailbox action
 app.MapHistory();       // the message's log
 app.MapDemo();          // the demo mailbox's inbox
 app.MapTaskpane();      // the Outlook task pane and the demo page

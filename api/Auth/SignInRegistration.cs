@@ -41,7 +41,7 @@ public static class SignInRegistration
         return builder;
     }
 
-    private static AuthMode ReadMode(IConfiguration configuration)
+    internal static AuthMode ReadMode(IConfiguration configuration)
     {
         var value = configuration[$"{AuthOptions.Section}:Mode"];
         if (string.IsNullOrWhiteSpace(value)) return AuthMode.Development;

@@ -1,5 +1,7 @@
 using MailAssist.Api.Classification.Guards;
 using MailAssist.Api.Classification.LanguageModel;
+using MailAssist.Api.Classification.Local;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace MailAssist.Api.Classification;
@@ -9,9 +11,24 @@ public static class ClassificationRegistration
     /// <summary>The local classifier's key: it answers alone, or when the language model cannot.</summary>
     public const string LocalKey = "local";
 
-    public static IHostApplicationBuilder AddClassification(this IHostApplicationBuilder builder)
+    /// <param name="offline">
+    /// For commands that must not need a database (eval): the local classifier serves the corpus model trained in memory.
+    /// </param>
+    public static IHostApplicationBuilder AddClassification(this IHostApplicationBuilder builder, bool offline = false)
     {
-        builder.Services.AddKeyedSingleton<IClassifier, PlaceholderClassifier>(LocalKey);
+        if (offline)
+        {
+            builder.Services.AddSingleton(new LocalClassifier(_ => ValueTask.FromResult(new ServedModel(0, CorpusModel.Get().Model))));
+        }
+        else
+        {
+            builder.Services.TryAddSingleton(TimeProvider.System);
+            builder.Services.AddSingleton<ClassifierModelStore>();
+            builder.Services.AddSingleton<LocalModelCache>();
+            builder.Services.AddHostedService<LocalModelWarmup>();
+            builder.Services.AddSingleton(sp => new LocalClassifier(sp.GetRequiredService<LocalModelCache>().CurrentAsync));
+        }
+        builder.Services.AddKeyedSingleton<IClassifier>(LocalKey, (sp, _) => sp.GetRequiredService<LocalClassifier>());
         builder.AddLanguageModel();
         // The configured classifier, always behind the guards.
         builder.Services.AddSingleton<IClassifier>(services => new GuardedClassifier(
@@ -20,12 +37,4 @@ public static class ClassificationRegistration
                 : services.GetRequiredKeyedService<IClassifier>(LocalKey)));
         return builder;
     }
-}
-
-// Scaffolding only: replaced by the local model (issue 2, item 6).
-internal sealed class PlaceholderClassifier : IClassifier
-{
-    public Task<ClassificationResult> ClassifyAsync(ClassificationInput input, CancellationToken cancellationToken) =>
-        Task.FromResult(new ClassificationResult(Messages.MailAction.Videresend, input.Directory.OfKind("servicetorget")?.Id, 0.5, true,
-            "Ingen modell er lastet ennå.", [], [], "placeholder"));
 }

@@ -12,7 +12,9 @@ public static partial class MailboxAdminEndpoints
     {
         var group = app.MapGroup("/api/admin/mailboxes").WithTags("Administration").RequireAuthorization(Policies.Admin);
         group.MapPut("/{address}", SaveDirectory).WithName("SaveDirectory")
-            .WithSummary("Create a shared mailbox or update its unit directory; each unit names the standard kind it is.");
+            .WithSummary("Create a shared mailbox or update its unit directory and action settings; each unit names the standard kind it is.");
+        group.MapGet("/{address}", GetMailbox).WithName("GetMailbox")
+            .WithSummary("A shared mailbox's action settings and unit directory.");
         group.MapGet("/{address}/members", GetMembers).WithName("GetMembers");
         group.MapPut("/{address}/members/{userName}", AddMember).WithName("AddMember");
         group.MapDelete("/{address}/members/{userName}", RemoveMember).WithName("RemoveMember");
@@ -23,11 +25,30 @@ public static partial class MailboxAdminEndpoints
         string address, DirectoryRequest request, MailboxStore mailboxes, MembershipStore memberships, CancellationToken cancellationToken)
     {
         var errors = Validate(address, request);
+        var settings = new MailboxActionSettingsChange(request.JournalMode, request.JournalFolder?.Trim(),
+            request.ArchiveImportAddress?.Trim().ToLowerInvariant(), request.ForwardedFolder?.Trim());
+        if (errors.Count == 0 && IsAddress(address))
+        {
+            var saved = await mailboxes.FindSettingsAsync(address, cancellationToken) ?? MailboxActionSettings.Default;
+            var merged = saved.With(settings);
+            if (merged.JournalMode == MailboxActionSettings.ForwardMode && merged.ArchiveImportAddress is null)
+                errors["archiveImportAddress"] = ["Oppgi arkivsystemets importadresse når journalføring skal videresendes."];
+        }
         if (errors.Count > 0) return Problems.Fields(errors);
         var units = request.Units.Select(u => new Unit(u.Id, u.Name.Trim(), u.Address.Trim().ToLowerInvariant(), u.Owns.Trim(), u.Kind)).ToList();
-        var id = await memberships.SaveDirectoryAsync(address.Trim(), request.DisplayName.Trim(), units, cancellationToken);
+        var id = await memberships.SaveDirectoryAsync(address.Trim(), request.DisplayName.Trim(), units, settings, cancellationToken);
         var directory = await mailboxes.FindByIdAsync(id, cancellationToken);
         return TypedResults.Ok(directory!.Units.Select(UnitResponse.From).ToArray());
+    }
+
+    public static async Task<Results<Ok<MailboxResponse>, ValidationProblem>> GetMailbox(
+        string address, MailboxStore mailboxes, CancellationToken cancellationToken)
+    {
+        var directory = await mailboxes.FindAsync(address, cancellationToken);
+        var settings = await mailboxes.FindSettingsAsync(address, cancellationToken);
+        if (directory is null || settings is null) return Problems.UnknownMailbox();
+        return TypedResults.Ok(new MailboxResponse(directory.Address, directory.DisplayName, settings.JournalMode, settings.JournalFolder,
+            settings.ArchiveImportAddress, settings.ForwardedFolder, directory.Units.Select(UnitResponse.From).ToArray()));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<Member>>, ValidationProblem>> GetMembers(
@@ -77,8 +98,21 @@ public static partial class MailboxAdminEndpoints
             if (!StandardUnits.IsKnown(u.Kind)) errors[$"units[{i}].kind"] = [$"Velg en av standardenhetene: {string.Join(", ", StandardUnits.Ids)}."];
         }
         if (units.Select(u => u.Id).Distinct().Count() != units.Count) errors["units"] = ["Hver enhet må ha sin egen id."];
+        if (request.JournalMode is not (null or MailboxActionSettings.MoveMode or MailboxActionSettings.ForwardMode))
+            errors["journalMode"] = ["Journalføring er move (flytt til en mappe) eller forward (videresend til arkivsystemet)."];
+        if (request.JournalFolder is not null && !IsFolderName(request.JournalFolder))
+            errors["journalFolder"] = [FolderNameRule];
+        if (request.ForwardedFolder is not null && !IsFolderName(request.ForwardedFolder))
+            errors["forwardedFolder"] = [FolderNameRule];
+        if (request.ArchiveImportAddress is not null && !IsAddress(request.ArchiveImportAddress))
+            errors["archiveImportAddress"] = ["Arkivsystemets importadresse må være en e-postadresse."];
         return errors;
     }
+
+    private const string FolderNameRule = "Mappenavnet er påkrevd (høyst 255 tegn, uten skråstrek og kontrolltegn).";
+
+    private static bool IsFolderName(string name) =>
+        name.Trim() is { Length: > 0 and <= 255 } trimmed && !trimmed.Any(c => char.IsControl(c) || c is '/' or '\\');
 
     private static bool IsAddress(string? value) =>
         value is { Length: > 0 and <= 320 } && MailAddress.TryCreate(value.Trim(), out var parsed) && parsed.Address == value.Trim();
@@ -87,6 +121,21 @@ public static partial class MailboxAdminEndpoints
     private static partial Regex UnitId();
 }
 
-public sealed record DirectoryRequest(string DisplayName, IReadOnlyList<UnitRequest> Units);
+public sealed record DirectoryRequest(
+    string DisplayName,
+    IReadOnlyList<UnitRequest> Units,
+    string? JournalMode = null,
+    string? JournalFolder = null,
+    string? ArchiveImportAddress = null,
+    string? ForwardedFolder = null);
+
+public sealed record MailboxResponse(
+    string Address,
+    string DisplayName,
+    string JournalMode,
+    string JournalFolder,
+    string? ArchiveImportAddress,
+    string ForwardedFolder,
+    UnitResponse[] Units);
 
 public sealed record UnitRequest(string Id, string Name, string Address, string Owns, string Kind);

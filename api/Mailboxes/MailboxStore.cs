@@ -26,6 +26,19 @@ public sealed class MailboxStore(NpgsqlDataSource dataSource)
         return LoadAsync(sql, new { Id = id }, cancellationToken);
     }
 
+    public async Task<MailboxActionSettings?> FindSettingsAsync(string address, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT journal_mode AS JournalMode, journal_folder AS JournalFolder,
+                   archive_import_address AS ArchiveImportAddress, forwarded_folder AS ForwardedFolder
+            FROM mailboxes
+            WHERE lower(address) = lower(@Address)
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<MailboxActionSettings>(
+            new CommandDefinition(sql, new { Address = address.Trim() }, cancellationToken: cancellationToken));
+    }
+
     private async Task<MailboxDirectory?> LoadAsync(string mailboxSql, object parameters, CancellationToken cancellationToken)
     {
         const string unitsSql = """

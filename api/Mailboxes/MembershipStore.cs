@@ -34,13 +34,25 @@ public sealed class MembershipStore(NpgsqlDataSource dataSource)
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { MailboxId = mailboxId, UserName = userName }, cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>Creates the mailbox or renames it, and adds or updates the given units; units not named are kept.</summary>
-    public async Task<Guid> SaveDirectoryAsync(string address, string displayName, IReadOnlyList<Unit> units, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the mailbox or renames it, changes the action settings given, and adds or updates the given units;
+    /// units and settings not named are kept.
+    /// </summary>
+    public async Task<Guid> SaveDirectoryAsync(string address, string displayName, IReadOnlyList<Unit> units, MailboxActionSettingsChange settings,
+        CancellationToken cancellationToken)
     {
         const string upsertMailbox = """
             INSERT INTO mailboxes (id, address, display_name) VALUES (@Id, lower(@Address), @DisplayName)
             ON CONFLICT (address) DO UPDATE SET display_name = excluded.display_name
             RETURNING id
+            """;
+        const string updateSettings = """
+            UPDATE mailboxes
+            SET journal_mode = coalesce(@JournalMode, journal_mode),
+                journal_folder = coalesce(@JournalFolder, journal_folder),
+                archive_import_address = coalesce(@ArchiveImportAddress, archive_import_address),
+                forwarded_folder = coalesce(@ForwardedFolder, forwarded_folder)
+            WHERE id = @MailboxId
             """;
         const string upsertUnit = """
             INSERT INTO units (mailbox_id, id, name, address, owns, kind) VALUES (@MailboxId, @Id, @Name, @Address, @Owns, @Kind)
@@ -51,6 +63,14 @@ public sealed class MembershipStore(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var mailboxId = await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(upsertMailbox,
             new { Id = Guid.CreateVersion7(), Address = address, DisplayName = displayName }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(updateSettings, new
+        {
+            MailboxId = mailboxId,
+            settings.JournalMode,
+            settings.JournalFolder,
+            settings.ArchiveImportAddress,
+            settings.ForwardedFolder,
+        }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(upsertUnit,
             units.Select(u => new { MailboxId = mailboxId, u.Id, u.Name, u.Address, u.Owns, u.Kind }), transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MailAssist.Api.Auth;
 using MailAssist.Api.Decisions;
+using MailAssist.Api.MailboxActions;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Suggestions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ public static class HistoryEndpoints
         var group = app.MapGroup("/api/messages").WithTags("Messages").RequireAuthorization();
         group.MapGet("/history", GetHistory)
             .WithName("GetHistory")
-            .WithSummary("The message's suggestions and decisions, oldest first: the transparency log.");
+            .WithSummary("The message's suggestions, decisions and mailbox actions, oldest first: the transparency log.");
         return group;
     }
 
@@ -27,6 +28,7 @@ public static class HistoryEndpoints
         MessageKeys keys,
         SuggestionStore suggestions,
         DecisionStore decisions,
+        MailboxActionStore actions,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(internetMessageId) || internetMessageId.Length > MessageReader.MaxIdLength)
@@ -40,12 +42,19 @@ public static class HistoryEndpoints
 
         var entries = new List<HistoryEntry> { HistoryEntry.Suggested(suggestion) };
         if (await decisions.FindBySuggestionAsync(suggestion.Id, cancellationToken) is { } decision)
+        {
             entries.Add(HistoryEntry.Decided(decision));
+            if (await actions.FindAsync(decision.Id, cancellationToken) is { } action)
+                entries.Add(HistoryEntry.Acted(decision, action));
+        }
         return TypedResults.Ok(entries.OrderBy(e => e.At).ToArray());
     }
 }
 
-/// <summary>One line of a message's log: what was suggested, or what a person decided.</summary>
+/// <summary>
+/// One line of a message's log: what was suggested, what a person decided, or how carrying the decision out in
+/// the mailbox went (type "action", with its status, error code, attempts and what it did).
+/// </summary>
 public sealed record HistoryEntry(
     string Type,
     DateTimeOffset At,
@@ -58,7 +67,14 @@ public sealed record HistoryEntry(
     string? Classifier,
     Guid? DecisionId,
     bool? Accepted,
-    string? DecidedBy)
+    string? DecidedBy,
+    string? Status = null,
+    string? Error = null,
+    int? Attempts = null,
+    string? ForwardedTo = null,
+    string? MovedTo = null,
+    string? Category = null,
+    string? PerformedBy = null)
 {
     public static HistoryEntry Suggested(StoredSuggestion s) =>
         new("suggestion", new DateTimeOffset(s.CreatedAt, TimeSpan.Zero), s.Id, s.Action, s.UnitId, s.UnitName, s.Confidence,
@@ -67,4 +83,8 @@ public sealed record HistoryEntry(
     public static HistoryEntry Decided(StoredDecision d) =>
         new("decision", new DateTimeOffset(d.DecidedAt, TimeSpan.Zero), d.SuggestionId, d.Action, d.UnitId, d.UnitName, null,
             null, null, d.Id, d.Accepted, d.DecidedBy);
+
+    public static HistoryEntry Acted(StoredDecision d, MailboxActionState a) =>
+        new("action", new DateTimeOffset(a.CompletedAt ?? a.UpdatedAt, TimeSpan.Zero), d.SuggestionId, d.Action, d.UnitId, d.UnitName, null,
+            null, null, d.Id, null, null, a.Status, a.Error, a.Attempts, a.ForwardedTo, a.MovedTo, a.Category, a.PerformedBy);
 }

@@ -1,7 +1,7 @@
 namespace MailAssist.Api.Messages;
 
 /// <summary>An e-mail as the task pane reads it from Outlook: the contract's message shape.</summary>
-public sealed record IncomingMessage(
+public record IncomingMessage(
     string? Mailbox,
     string InternetMessageId,
     string? From,

@@ -6,6 +6,7 @@ using MailAssist.Api.Classification.Signals;
 using MailAssist.Api.Cleaning;
 using MailAssist.Api.Decisions;
 using MailAssist.Api.Hardening;
+using MailAssist.Api.MailboxActions;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,6 +37,7 @@ public static class ClassifyEndpoints
         SuggestionStore suggestions,
         DecisionStore decisions,
         SimilarMessages similarMessages,
+        MailboxActionStore actions,
         IClassifier classifier,
         CancellationToken cancellationToken)
     {
@@ -55,8 +57,9 @@ public static class ClassifyEndpoints
         if (await suggestions.FindAsync(directory.Id, key, cancellationToken) is { } existing)
         {
             var alike = await similarMessages.FindAsync(directory.Id, cleaned, existing.Id, cancellationToken);
+            var decided = await decisions.FindBySuggestionAsync(existing.Id, cancellationToken);
             return TypedResults.Ok(SuggestionResponse.From(existing, cached: true, alike.Select(s => s.ToResponse()).ToList(),
-                await decisions.FindBySuggestionAsync(existing.Id, cancellationToken)));
+                decided, await actions.FindAsync(decided?.Id, cancellationToken)));
         }
 
         var similar = await similarMessages.FindAsync(directory.Id, cleaned, null, cancellationToken);
@@ -70,6 +73,6 @@ public static class ClassifyEndpoints
             ?? throw new InvalidOperationException("A stored suggestion could not be read back.");
         var decision = added ? null : await decisions.FindBySuggestionAsync(stored.Id, cancellationToken);
         var shown = similar.Where(s => s.SuggestionId != stored.Id).Select(s => s.ToResponse()).ToList();
-        return TypedResults.Ok(SuggestionResponse.From(stored, cached: !added, shown, decision));
+        return TypedResults.Ok(SuggestionResponse.From(stored, cached: !added, shown, decision, await actions.FindAsync(decision?.Id, cancellationToken)));
     }
 }

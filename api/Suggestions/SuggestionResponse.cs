@@ -1,4 +1,5 @@
 using MailAssist.Api.Decisions;
+using MailAssist.Api.MailboxActions;
 
 namespace MailAssist.Api.Suggestions;
 
@@ -18,9 +19,10 @@ public sealed record SuggestionResponse(
     DateTimeOffset CreatedAt,
     DecisionResponse? Decision)
 {
-    public static SuggestionResponse From(StoredSuggestion s, bool cached, IReadOnlyList<SimilarMessage> similar, StoredDecision? decision) =>
+    public static SuggestionResponse From(StoredSuggestion s, bool cached, IReadOnlyList<SimilarMessage> similar, StoredDecision? decision,
+        MailboxActionState? action = null) =>
         new(s.Id, s.Action, s.UnitId, s.UnitName, s.Confidence, s.NeedsReview, s.Explanation, s.Reasons, s.Flags, similar,
-            s.Classifier, cached, new DateTimeOffset(s.CreatedAt, TimeSpan.Zero), decision is null ? null : DecisionResponse.From(decision));
+            s.Classifier, cached, new DateTimeOffset(s.CreatedAt, TimeSpan.Zero), decision is null ? null : DecisionResponse.From(decision, action));
 }
 
 /// <summary>An earlier message of the mailbox that reads alike, with what staff decided for it.</summary>

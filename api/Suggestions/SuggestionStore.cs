@@ -52,8 +52,8 @@ public sealed class SuggestionStore(NpgsqlDataSource dataSource)
             ON CONFLICT (mailbox_id, message_key) DO NOTHING
             """;
         const string insertText = """
-            INSERT INTO message_texts (suggestion_id, mailbox_id, subject, body, attachment_names, sender_domain)
-            VALUES (@Id, @MailboxId, @Subject, @Body, @AttachmentNames, @SenderDomain)
+            INSERT INTO message_texts (suggestion_id, mailbox_id, subject, body, attachment_names, sender_domain, cues)
+            VALUES (@Id, @MailboxId, @Subject, @Body, @AttachmentNames, @SenderDomain, @Cues)
             """;
         var c = suggestion.Classification;
         var m = suggestion.Message;
@@ -86,6 +86,7 @@ public sealed class SuggestionStore(NpgsqlDataSource dataSource)
             Body = m.Text,
             AttachmentNames = m.AttachmentNames.ToArray(),
             m.SenderDomain,
+            Cues = MessageCueNames.Of(m.Cues),
         }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -22,9 +22,17 @@ export type DecisionResult =
   /** Someone had already decided this message differently: theirs stands. */
   | { kind: 'conflict'; decision: Decision };
 
+/** How to retry a failed mailbox action: with the message's current id, and resend only when a person says so. */
+export interface ActionRetry {
+  messageRestId: string | null;
+  resend: boolean;
+}
+
 export interface MailAssistApi {
   classify(message: MailMessage, signal?: AbortSignal): Promise<Suggestion>;
-  decide(suggestionId: string, choice: Choice, idempotencyKey: string): Promise<DecisionResult>;
+  /** Saves the decision; the API carries it out in the mailbox on the message with this REST id. */
+  decide(suggestionId: string, choice: Choice, idempotencyKey: string, messageRestId: string | null): Promise<DecisionResult>;
+  retryAction(suggestionId: string, retry: ActionRetry): Promise<Decision>;
   history(mailbox: string | null, internetMessageId: string, signal?: AbortSignal): Promise<HistoryEntry[]>;
   units(mailbox: string | null): Promise<Unit[]>;
 }
@@ -63,14 +71,27 @@ export function createApi({ baseUrl = '', headers = async () => ({}), fetch: sen
       return (await response.json()) as Suggestion;
     },
 
-    async decide(suggestionId, choice, idempotencyKey) {
+    async decide(suggestionId, choice, idempotencyKey, messageRestId) {
       const response = await request(
         `/api/suggestions/${encodeURIComponent(suggestionId)}/decision`,
-        { method: 'POST', body: JSON.stringify(choice), headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey } },
+        {
+          method: 'POST',
+          body: JSON.stringify({ ...choice, messageRestId }),
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+        },
         (s) => s === 200 || s === 201 || s === 409,
       );
       const decision = (await response.json()) as Decision;
       return { kind: response.status === 409 ? 'conflict' : 'saved', decision };
+    },
+
+    async retryAction(suggestionId, retry) {
+      const response = await request(`/api/suggestions/${encodeURIComponent(suggestionId)}/decision/action/retry`, {
+        method: 'POST',
+        body: JSON.stringify(retry),
+        headers: { 'Content-Type': 'application/json' },
+      });
+      return (await response.json()) as Decision;
     },
 
     async history(mailbox, internetMessageId, signal) {

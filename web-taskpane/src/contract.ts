@@ -24,6 +24,20 @@ export interface MailMessage {
   receivedAt: string | null;
 }
 
+/** How far carrying out a decision in the mailbox got; error is a code such as "graph_unavailable" or "uncertain". */
+export interface MailboxAction {
+  status: 'pending' | 'in_progress' | 'done' | 'action_failed';
+  attempts: number;
+  error: string | null;
+  forwardedTo: string | null;
+  /** A folder's display name, or "deleteditems". */
+  movedTo: string | null;
+  category: string | null;
+  performedBy: string | null;
+  updatedAt: string;
+  completedAt: string | null;
+}
+
 export interface Decision {
   decisionId: string;
   suggestionId: string;
@@ -33,6 +47,8 @@ export interface Decision {
   accepted: boolean;
   decidedBy: string;
   decidedAt: string;
+  /** Null (or absent, from an older API) before the action was started. */
+  mailboxAction?: MailboxAction | null;
 }
 
 export interface SimilarMessage {
@@ -61,9 +77,9 @@ export interface Suggestion {
   decision: Decision | null;
 }
 
-/** One line of a message's log. Types beyond these two may come ("action"): show them generically. */
+/** One line of a message's log. Types beyond these three may come: show them generically. */
 export interface HistoryEntry {
-  type: 'suggestion' | 'decision' | (string & {});
+  type: 'suggestion' | 'decision' | 'action' | (string & {});
   at: string;
   suggestionId: string;
   action?: string | null;
@@ -75,6 +91,14 @@ export interface HistoryEntry {
   decisionId?: string | null;
   accepted?: boolean | null;
   decidedBy?: string | null;
+  /** Type "action": how carrying out the decision in the mailbox went. */
+  status?: MailboxAction['status'] | null;
+  error?: string | null;
+  attempts?: number | null;
+  forwardedTo?: string | null;
+  movedTo?: string | null;
+  category?: string | null;
+  performedBy?: string | null;
 }
 
 export interface Unit {

@@ -43,19 +43,31 @@ describe('the API client', () => {
   it('sends the idempotency key with a decision and reads 409 as the decision that stands', async () => {
     const { sent, fetch } = recordingFetch(() => json(decision({ decidedBy: 'ola@eksempel.kommune.no' }), 409));
 
-    const result = await createApi({ fetch }).decide('s-1', { action: 'slett', unit: null }, 'key-1');
+    const result = await createApi({ fetch }).decide('s-1', { action: 'slett', unit: null }, 'key-1', 'AAMkRest-a1');
 
     expect(header(sent[0]!, 'Idempotency-Key')).toBe('key-1');
     expect(sent[0]!.url).toBe('/api/suggestions/s-1/decision');
-    expect(JSON.parse(sent[0]!.init.body as string)).toEqual({ action: 'slett', unit: null });
+    expect(JSON.parse(sent[0]!.init.body as string)).toEqual({ action: 'slett', unit: null, messageRestId: 'AAMkRest-a1' });
     expect(result).toEqual({ kind: 'conflict', decision: decision({ decidedBy: 'ola@eksempel.kommune.no' }) });
   });
 
   it('reads 200 and 201 as a saved decision', async () => {
     for (const status of [200, 201]) {
       const { fetch } = recordingFetch(() => json(decision(), status));
-      expect((await createApi({ fetch }).decide('s-1', { action: 'videresend', unit: 'okonomi' }, 'k')).kind).toBe('saved');
+      expect((await createApi({ fetch }).decide('s-1', { action: 'videresend', unit: 'okonomi' }, 'k', null)).kind).toBe('saved');
     }
+  });
+
+  it('retries a mailbox action with the message id and whether to resend', async () => {
+    const { sent, fetch } = recordingFetch(() => json(decision()));
+
+    const result = await createApi({ fetch }).retryAction('s/1', { messageRestId: 'AAMkRest-a1', resend: true });
+
+    expect(sent[0]!.url).toBe('/api/suggestions/s%2F1/decision/action/retry');
+    expect(sent[0]!.init.method).toBe('POST');
+    expect(header(sent[0]!, 'Content-Type')).toBe('application/json');
+    expect(JSON.parse(sent[0]!.init.body as string)).toEqual({ messageRestId: 'AAMkRest-a1', resend: true });
+    expect(result).toEqual(decision());
   });
 
   it('asks for the history with the message id encoded and without an absent mailbox', async () => {

@@ -1,6 +1,6 @@
 import type { MailboxAdapter } from '../src/adapter';
-import type { DecisionResult, MailAssistApi } from '../src/api';
-import type { Choice, Decision, HistoryEntry, MailMessage, Suggestion, Unit } from '../src/contract';
+import type { ActionRetry, DecisionResult, MailAssistApi } from '../src/api';
+import type { Choice, Decision, HistoryEntry, MailboxAction, MailMessage, Suggestion, Unit } from '../src/contract';
 
 export function message(overrides: Partial<MailMessage> = {}): MailMessage {
   return {
@@ -52,6 +52,21 @@ export function decision(overrides: Partial<Decision> = {}): Decision {
   };
 }
 
+export function mailboxAction(overrides: Partial<MailboxAction> = {}): MailboxAction {
+  return {
+    status: 'done',
+    attempts: 1,
+    error: null,
+    forwardedTo: 'okonomi@eksempel.kommune.no',
+    movedTo: 'Videresendt',
+    category: 'MailAssist: Videresendt til Økonomi og fakturamottak',
+    performedBy: 'kari.saksbehandler@eksempel.kommune.no',
+    updatedAt: '2026-10-14T07:00:01Z',
+    completedAt: '2026-10-14T07:00:01Z',
+    ...overrides,
+  };
+}
+
 export const units: Unit[] = [
   { id: 'arkiv', name: 'Arkiv og innsyn', address: 'arkiv@eksempel.kommune.no', owns: 'innsynskrav' },
   { id: 'okonomi', name: 'Økonomi og fakturamottak', address: 'okonomi@eksempel.kommune.no', owns: 'fakturaer' },
@@ -59,6 +74,7 @@ export const units: Unit[] = [
 
 export class FakeMailbox implements MailboxAdapter {
   current: MailMessage | null;
+  currentItemId: string | null = 'AAMkRest-a1';
   private handler: (() => void) | null = null;
   constructor(
     current: MailMessage | null,
@@ -67,6 +83,7 @@ export class FakeMailbox implements MailboxAdapter {
     this.current = current;
   }
   readCurrent = async () => this.current;
+  itemId = async () => this.currentItemId;
   onItemChanged(handler: () => void) {
     this.handler = handler;
   }
@@ -79,7 +96,9 @@ export class FakeMailbox implements MailboxAdapter {
 /** A scripted API: each call takes the next answer queued for it, or its default. */
 export class FakeApi implements MailAssistApi {
   classifyCalls: MailMessage[] = [];
-  decideCalls: { suggestionId: string; choice: Choice; key: string }[] = [];
+  decideCalls: { suggestionId: string; choice: Choice; key: string; messageRestId: string | null }[] = [];
+  retryCalls: { suggestionId: string; retry: ActionRetry }[] = [];
+  retryAnswers: (() => Promise<Decision>)[] = [];
   classifyAnswers: (() => Promise<Suggestion>)[] = [];
   decideAnswers: (() => Promise<DecisionResult>)[] = [];
   historyAnswer: () => Promise<HistoryEntry[]> = async () => [];
@@ -89,10 +108,14 @@ export class FakeApi implements MailAssistApi {
     this.classifyCalls.push(m);
     return (this.classifyAnswers.shift() ?? (async () => suggestion()))();
   }
-  decide(suggestionId: string, choice: Choice, key: string) {
-    this.decideCalls.push({ suggestionId, choice, key });
-    const answer = this.decideAnswers.shift() ?? (async () => ({ kind: 'saved' as const, decision: decision({ ...choice, unitName: units.find((u) => u.id === choice.unit)?.name ?? null }) }));
+  decide(suggestionId: string, choice: Choice, key: string, messageRestId: string | null) {
+    this.decideCalls.push({ suggestionId, choice, key, messageRestId });
+    const answer = this.decideAnswers.shift() ?? (async () => ({ kind: 'saved' as const, decision: decision({ ...choice, unitName: units.find((u) => u.id === choice.unit)?.name ?? null, mailboxAction: mailboxAction() }) }));
     return answer();
+  }
+  retryAction(suggestionId: string, retry: ActionRetry) {
+    this.retryCalls.push({ suggestionId, retry });
+    return (this.retryAnswers.shift() ?? (async () => decision({ mailboxAction: mailboxAction({ attempts: 2 }) })))();
   }
   history() {
     return this.historyAnswer();

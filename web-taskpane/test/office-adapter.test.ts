@@ -5,17 +5,22 @@ type Callback<T> = (result: { status: string; value: T; error?: { message: strin
 
 function fakeOffice(item: unknown, options: { shared?: string | 'fails' } = {}) {
   const handlers: { type: unknown; handler: () => void }[] = [];
+  const converted: { itemId: string; version: unknown }[] = [];
   const office = {
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     CoercionType: { Text: 'text', Html: 'html' },
     EventType: { ItemChanged: 'olkItemSelectedChanged' },
-    MailboxEnums: { ItemType: { Message: 'message', Appointment: 'appointment' } },
+    MailboxEnums: { ItemType: { Message: 'message', Appointment: 'appointment' }, RestVersion: { v1_0: 'v1.0', v2_0: 'v2.0' } },
     context: {
       displayLanguage: 'en-US',
       mailbox: {
         item,
         userProfile: { emailAddress: 'kari@eksempel.kommune.no' },
         addHandlerAsync: (type: unknown, handler: () => void) => handlers.push({ type, handler }),
+        convertToRestId: (itemId: string, version: unknown) => {
+          converted.push({ itemId, version });
+          return itemId.replace(/\//g, '-').replace(/\+/g, '_');
+        },
       },
     },
   };
@@ -25,12 +30,13 @@ function fakeOffice(item: unknown, options: { shared?: string | 'fails' } = {}) 
         ? done({ status: 'failed', value: { targetMailbox: '' }, error: { message: 'not shared' } })
         : done({ status: 'succeeded', value: { targetMailbox: options.shared! } });
   }
-  return { office: office as unknown as typeof Office, handlers };
+  return { office: office as unknown as typeof Office, handlers, converted };
 }
 
 function item(overrides: Record<string, unknown> = {}) {
   return {
     itemType: 'message',
+    itemId: 'AAMkEws/a1+b2=',
     internetMessageId: '<a1@example.no>',
     subject: 'Søknad om dispensasjon',
     from: { displayName: 'Kari Nordmann', emailAddress: 'kari@example.no' },
@@ -80,6 +86,16 @@ describe('the Outlook adapter', () => {
     const broken = item({ body: { getAsync: (_t: string, done: Callback<string>) => done({ status: 'failed', value: '', error: { message: 'denied' } }) } });
 
     await expect(officeAdapter(fakeOffice(broken).office).readCurrent()).rejects.toThrow('denied');
+  });
+
+  it("gives the message's REST id for Microsoft Graph, converted from its EWS id", async () => {
+    const { office, converted } = fakeOffice(item());
+
+    const id = await officeAdapter(office).itemId();
+
+    expect(id).toBe('AAMkEws-a1_b2=');
+    expect(converted).toEqual([{ itemId: 'AAMkEws/a1+b2=', version: 'v2.0' }]);
+    expect(await officeAdapter(fakeOffice(null).office).itemId()).toBeNull();
   });
 
   it("follows the selection through ItemChanged and reports Outlook's display language", () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../src/api';
 import { mountPane, maxBodyChars } from '../src/pane/pane';
-import { byTestId, decision, deferred, FakeApi, FakeMailbox, message, suggestion, units } from './fakes';
+import { byTestId, decision, deferred, FakeApi, FakeMailbox, mailboxAction, message, suggestion, units } from './fakes';
 
 let root: HTMLElement;
 
@@ -92,7 +92,9 @@ describe('the pane', () => {
     byTestId(root, 'confirm-button')!.click();
     await vi.waitFor(() => expect(byTestId(root, 'history')).not.toBeNull());
 
-    expect(api.decideCalls).toEqual([{ suggestionId: 's-1', choice: { action: 'videresend', unit: 'okonomi' }, key: expect.stringMatching(/^[0-9a-f]{32}$/) }]);
+    expect(api.decideCalls).toEqual([
+      { suggestionId: 's-1', choice: { action: 'videresend', unit: 'okonomi' }, key: expect.stringMatching(/^[0-9a-f]{32}$/), messageRestId: 'AAMkRest-a1' },
+    ]);
     expect(text('decision')).toBe('Videresendt til Økonomi og fakturamottak');
     expect(text('decided-by')).toMatch(/^Av kari\.saksbehandler@eksempel\.kommune\.no, 14\.10\.2026/);
     const entries = [...byTestId(root, 'history')!.querySelectorAll('li')].map((li) => li.textContent);
@@ -230,7 +232,8 @@ describe('the pane', () => {
     api.historyAnswer = async () => [
       { type: 'suggestion', at: '2026-10-14T06:32:00Z', suggestionId: 's-1', action: 'videresend', unitName: 'Økonomi og fakturamottak', confidence: 0.94 },
       { type: 'decision', at: '2026-10-14T07:00:00Z', suggestionId: 's-1', action: 'journalfor', unitName: 'Arkiv og innsyn', accepted: false, decidedBy: 'per@eksempel.kommune.no' },
-      { type: 'action', at: '2026-10-14T07:01:00Z', suggestionId: 's-1', action: 'journalfor', unitName: 'Arkiv og innsyn' },
+      { type: 'action', at: '2026-10-14T07:01:00Z', suggestionId: 's-1', action: 'journalfor', unitName: 'Arkiv og innsyn', status: 'done', movedTo: 'Til journalføring' },
+      { type: 'audit', at: '2026-10-14T07:02:00Z', suggestionId: 's-1', action: 'journalfor', unitName: 'Arkiv og innsyn' },
     ];
     mount(new FakeMailbox(message()), api);
     await vi.waitFor(() => expect(byTestId(root, 'history')).not.toBeNull());
@@ -241,7 +244,8 @@ describe('the pane', () => {
     expect(root.textContent).toContain('Endret fra forslaget');
     const entries = [...byTestId(root, 'history')!.querySelectorAll('li')].map((li) => li.textContent);
     expect(entries[1]).toContain('Endret av per@eksempel.kommune.no til: Journalfør til Arkiv og innsyn');
-    expect(entries[2]).toContain('Hendelse (action): Journalfør til Arkiv og innsyn');
+    expect(entries[2]).toContain('I postkassen: Flyttet til Til journalføring');
+    expect(entries[3]).toContain('Hendelse (audit): Journalfør til Arkiv og innsyn');
   });
 
   it('shows the decision that stands when someone else decided first', async () => {
@@ -342,5 +346,111 @@ describe('the pane', () => {
     mountPane(root, { adapter: new FakeMailbox(null), api: new FakeApi(), links: [{ label: 'Statistikk for teamledere', href: '/stats' }] });
 
     expect(root.querySelector('footer a')?.getAttribute('href')).toBe('/stats');
+  });
+});
+
+describe('the pane carrying out a decision in the mailbox', () => {
+  it('says what was done in the mailbox once the decision is confirmed, and tells the page', async () => {
+    const decided: string[] = [];
+    const api = new FakeApi();
+    mountPane(root, { adapter: new FakeMailbox(message()), api, onDecision: (m, d) => decided.push(`${m.internetMessageId} ${d.mailboxAction?.status}`) });
+    await settle();
+
+    byTestId(root, 'confirm-button')!.click();
+    await vi.waitFor(() => expect(root.dataset['state']).toBe('decided'));
+
+    expect(api.decideCalls[0]!.messageRestId).toBe('AAMkRest-a1');
+    expect(text('status')).toBe('Videresendt til Økonomi og fakturamottak');
+    expect(text('mailbox-action')).toBe('I postkassen: Videresendt til Økonomi og fakturamottak');
+    expect(text('mailbox-category')).toBe('Kategori i Outlook: MailAssist: Videresendt til Økonomi og fakturamottak');
+    expect(root.querySelector('#retry-button')).toBeNull();
+    expect(decided).toEqual(['<a1@example.no> done']);
+  });
+
+  it.each([
+    [{ action: 'slett', unit: null, unitName: null }, { forwardedTo: null, movedTo: 'deleteditems' }, 'Flyttet til Slettede elementer'],
+    [{ action: 'journalfor', unit: 'arkiv', unitName: 'Arkiv og innsyn' }, { forwardedTo: null, movedTo: 'Til journalføring' }, 'Flyttet til Til journalføring'],
+    [{ action: 'journalfor', unit: 'arkiv', unitName: 'Arkiv og innsyn' }, { forwardedTo: 'import@arkiv.no', movedTo: 'Videresendt' }, 'Sendt til arkivet for journalføring'],
+  ] as const)('names what %o did in the mailbox', async (choice, outcome, words) => {
+    const api = new FakeApi();
+    api.classifyAnswers.push(async () => suggestion({ decision: decision({ ...choice, mailboxAction: mailboxAction(outcome) }) }));
+    mount(new FakeMailbox(message()), api);
+    await vi.waitFor(() => expect(root.dataset['state']).toBe('decided'));
+
+    expect(text('status')).toBe(words);
+  });
+
+  it('explains a failed mailbox action in Norwegian and retries it with the message id', async () => {
+    const decided: string[] = [];
+    const api = new FakeApi();
+    api.decideAnswers.push(async () => ({ kind: 'saved', decision: decision({ mailboxAction: mailboxAction({ status: 'action_failed', error: 'graph_unavailable', movedTo: null, forwardedTo: null }) }) }));
+    mountPane(root, { adapter: new FakeMailbox(message()), api, onDecision: (_, d) => decided.push(d.mailboxAction!.status) });
+    await settle();
+
+    byTestId(root, 'confirm-button')!.click();
+    await vi.waitFor(() => expect(text('status')).toBe('Beslutningen er lagret, men ikke utført i postkassen. Microsoft 365 svarer ikke nå. Prøv igjen om litt.'));
+    expect(text('mailbox-action')).toBe(text('status'));
+    expect(root.querySelector('.status-bar')!.classList.contains('status-error')).toBe(true);
+    root.querySelector<HTMLButtonElement>('#retry-button')!.click();
+    await vi.waitFor(() => expect(text('status')).toBe('Videresendt til Økonomi og fakturamottak'));
+
+    expect(api.retryCalls).toEqual([{ suggestionId: 's-1', retry: { messageRestId: 'AAMkRest-a1', resend: false } }]);
+    expect(root.querySelector('#retry-button')).toBeNull();
+    expect(decided).toEqual(['action_failed', 'done']);
+  });
+
+  it('sends a forward that may have gone out again only when the person presses Send på nytt', async () => {
+    const api = new FakeApi();
+    api.classifyAnswers.push(async () => suggestion({ decision: decision({ mailboxAction: mailboxAction({ status: 'action_failed', error: 'uncertain' }) }) }));
+    mount(new FakeMailbox(message()), api);
+    await vi.waitFor(() => expect(root.dataset['state']).toBe('decided'));
+
+    expect(text('status')).toContain('Vi vet ikke sikkert om e-posten ble videresendt.');
+    const button = root.querySelector<HTMLButtonElement>('#retry-button')!;
+    expect(button.textContent).toBe('Send på nytt');
+    expect(api.retryCalls).toHaveLength(0);
+    button.click();
+    await vi.waitFor(() => expect(api.retryCalls).toHaveLength(1));
+
+    expect(api.retryCalls[0]!.retry).toEqual({ messageRestId: 'AAMkRest-a1', resend: true });
+  });
+
+  it('says so when the retry itself cannot reach MailAssist, and offers it again', async () => {
+    const api = new FakeApi();
+    api.classifyAnswers.push(async () => suggestion({ decision: decision({ mailboxAction: mailboxAction({ status: 'action_failed', error: 'throttled' }) }) }));
+    api.retryAnswers.push(async () => {
+      throw new ApiError(0, null);
+    });
+    mount(new FakeMailbox(message()), api);
+    await vi.waitFor(() => expect(root.querySelector('#retry-button')).not.toBeNull());
+
+    root.querySelector<HTMLButtonElement>('#retry-button')!.click();
+    await vi.waitFor(() => expect(text('status')).toBe('Får ikke kontakt med MailAssist. Sjekk nettforbindelsen og prøv igjen.'));
+
+    expect(document.activeElement?.id).toBe('retry-button');
+    root.querySelector<HTMLButtonElement>('#retry-button')!.click();
+    await vi.waitFor(() => expect(text('status')).toBe('Videresendt til Økonomi og fakturamottak'));
+  });
+
+  it('says the action is still under way when the API answers before it finished', async () => {
+    const api = new FakeApi();
+    api.classifyAnswers.push(async () => suggestion({ decision: decision({ mailboxAction: mailboxAction({ status: 'in_progress', movedTo: null, forwardedTo: null }) }) }));
+    mount(new FakeMailbox(message()), api);
+    await vi.waitFor(() => expect(root.dataset['state']).toBe('decided'));
+
+    expect(text('status')).toBe('Beslutningen utføres fortsatt i postkassen. Velg e-posten igjen om litt for å se hvordan det gikk.');
+    expect(root.querySelector('#retry-button')).toBeNull();
+  });
+
+  it('logs a failed action in the history in words', async () => {
+    const api = new FakeApi();
+    api.classifyAnswers.push(async () => suggestion({ decision: decision() }));
+    api.historyAnswer = async () => [
+      { type: 'action', at: '2026-10-14T07:01:00Z', suggestionId: 's-1', action: 'videresend', unitName: 'Økonomi og fakturamottak', status: 'action_failed', error: 'forbidden' },
+    ];
+    mount(new FakeMailbox(message(), 'en-US'), api);
+    await vi.waitFor(() => expect(byTestId(root, 'history')).not.toBeNull());
+
+    expect(byTestId(root, 'history')!.textContent).toContain('Not carried out in the mailbox: You may not change the mailbox. Ask for full access to the mailbox.');
   });
 });

@@ -51,7 +51,7 @@ public sealed class EntraIdTokens
         });
     }
 
-    public ApiFactory CreateApi(TestDatabase database, IDictionary<string, string?>? extra = null)
+    public ApiFactory CreateApi(TestDatabase database, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -61,13 +61,17 @@ public sealed class EntraIdTokens
             ["AzureAd:ClientId"] = ClientId,
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
-        return new ApiFactory(database, settings, services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        return new ApiFactory(database, settings, collection =>
         {
-            var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-            configuration.SigningKeys.Add(SigningKey);
-            options.Configuration = configuration;
-            options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-        }));
+            collection.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            {
+                var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
+                configuration.SigningKeys.Add(SigningKey);
+                options.Configuration = configuration;
+                options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+            });
+            services?.Invoke(collection);
+        });
     }
 
     public static HttpClient WithToken(HttpClient client, string? token)

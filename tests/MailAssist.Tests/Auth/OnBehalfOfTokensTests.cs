@@ -2,8 +2,6 @@ using System.Web;
 using MailAssist.Api.Auth;
 using MailAssist.Api.MailboxActions;
 using MailAssist.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -14,24 +12,7 @@ public sealed class OnBehalfOfTokensTests
     [Test]
     public async Task Users_token_is_exchanged_on_behalf_of_them_for_a_Graph_token()
     {
-        await using var entra = await FakeServer.StartAsync((app, server) =>
-        {
-            app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) => Results.Json(new
-            {
-                issuer = $"{server.BaseAddress}{tenant}/v2.0",
-                authorization_endpoint = $"{server.BaseAddress}{tenant}/oauth2/v2.0/authorize",
-                token_endpoint = $"{server.BaseAddress}{tenant}/oauth2/v2.0/token",
-                jwks_uri = $"{server.BaseAddress}{tenant}/discovery/v2.0/keys",
-            }));
-            app.MapPost("/{tenant}/oauth2/v2.0/token", () => Results.Json(new
-            {
-                token_type = "Bearer",
-                scope = "https://graph.microsoft.com/.default",
-                expires_in = 3600,
-                ext_expires_in = 3600,
-                access_token = "graph-token-for-kari",
-            }));
-        }, https: true);
+        await using var entra = await FakeEntraId.StartAsync();
         var services = new ServiceCollection();
         services.AddHttpClient(nameof(OnBehalfOfTokens)).ConfigurePrimaryHttpMessageHandler(FakeServer.TrustingHandler);
         await using var provider = services.BuildServiceProvider();
@@ -42,7 +23,7 @@ public sealed class OnBehalfOfTokensTests
 
         var token = await tokens.AcquireGraphTokenAsync("users-access-token", CancellationToken.None);
 
-        Assert.That(token, Is.EqualTo("graph-token-for-kari"));
+        Assert.That(token, Is.EqualTo(FakeEntraId.GraphToken));
         var request = entra.Requests.Single(r => r.Path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal));
         var form = HttpUtility.ParseQueryString(request.Body);
         Assert.That(request.Path, Is.EqualTo($"/{EntraIdTokens.TenantId}/oauth2/v2.0/token"));

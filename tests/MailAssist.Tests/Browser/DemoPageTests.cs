@@ -9,15 +9,13 @@ namespace MailAssist.Tests.Browser;
 /// <summary>The demo page in headless Chromium: the real task pane beside an Outlook-like inbox.</summary>
 public sealed class DemoPageTests
 {
+    private static readonly System.Text.RegularExpressions.Regex DoneInTheMailbox =
+        new("^(Videresendt til .+|Flyttet til .+|Sendt til arkivet for journalføring)$");
+
     private DemoSite _site = null!;
-    private JsonElement[] _messages = null!;
 
     [OneTimeSetUp]
-    public async Task Start()
-    {
-        _site = await DemoSite.StartAsync();
-        _messages = (await _site.Client.GetFromJsonAsync<JsonElement[]>("/api/demo/messages"))!;
-    }
+    public async Task Start() => _site = await DemoSite.StartAsync();
 
     [OneTimeTearDown]
     public async Task Stop() => await _site.DisposeAsync();
@@ -25,11 +23,12 @@ public sealed class DemoPageTests
     [Test]
     public async Task Selected_messages_are_suggested_and_a_confirmed_and_a_changed_decision_survive_a_reload()
     {
+        var inbox = await InboxAsync();
         var page = await _site.OpenDemoAsync();
-        Assert.That(await page.GetByTestId("message-item").CountAsync(), Is.EqualTo(_messages.Length).And.AtLeast(30));
-        var (confirmed, changed) = (Id(_messages[1]), Id(_messages[2]));
+        Assert.That(await page.GetByTestId("message-item").CountAsync(), Is.EqualTo(inbox.Length).And.AtLeast(30));
+        var (confirmed, changed) = (Id(inbox[1]), Id(inbox[2]));
 
-        foreach (var (id, index) in new[] { Id(_messages[0]), confirmed, changed, Id(_messages[3]) }.Select((id, i) => (id, i)))
+        foreach (var (id, index) in new[] { Id(inbox[0]), confirmed, changed, Id(inbox[3]) }.Select((id, i) => (id, i)))
         {
             await SelectAsync(page, id);
             await Expect(page.GetByTestId("suggestion-action")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Journalfør|Videresend|Slett)$"));
@@ -42,8 +41,8 @@ public sealed class DemoPageTests
 
         await SelectAsync(page, confirmed);
         await page.GetByTestId("confirm-button").ClickAsync();
-        await Expect(page.GetByTestId("history").Locator("li")).ToHaveCountAsync(2);
-        await Expect(page.GetByTestId("status")).ToHaveTextAsync("Meldingen er avgjort.");
+        await Expect(page.GetByTestId("history").Locator("li")).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync(DoneInTheMailbox);
         await DemoSite.ScreenshotAsync(page, "pane-confirmed");
 
         await SelectAsync(page, changed);
@@ -56,22 +55,26 @@ public sealed class DemoPageTests
         await page.GetByLabel("Enhet").SelectOptionAsync(unit);
         await DemoSite.ScreenshotAsync(page, "pane-change-pickers");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Lagre endring" }).ClickAsync();
-        await Expect(page.GetByTestId("history").Locator("li").Last).ToContainTextAsync($"Endret av utvikler@eksempel.kommune.no til: {actionWord} til {unitName}");
+        await Expect(page.GetByTestId("history").Locator("li").Nth(1)).ToContainTextAsync($"Endret av utvikler@eksempel.kommune.no til: {actionWord} til {unitName}");
         await DemoSite.ScreenshotAsync(page, "pane-changed");
 
         await page.ReloadAsync();
+        await Expect(page.Locator($"[data-testid=message-item][data-message-id='{confirmed}']")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Behandlet" }).ClickAsync();
         await SelectAsync(page, confirmed);
-        await Expect(page.GetByTestId("history").Locator("li")).ToHaveCountAsync(2);
-        await Expect(page.GetByTestId("history").Locator("li").Last).ToContainTextAsync("Bekreftet av utvikler@eksempel.kommune.no");
+        await Expect(page.GetByTestId("history").Locator("li")).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("history").Locator("li").Nth(1)).ToContainTextAsync("Bekreftet av utvikler@eksempel.kommune.no");
+        await Expect(page.GetByTestId("history").Locator("li").Last).ToContainTextAsync("I postkassen: ");
         await Expect(page.GetByTestId("confirm-button")).ToHaveCountAsync(0);
         await SelectAsync(page, changed);
-        await Expect(page.GetByTestId("history").Locator("li").Last).ToContainTextAsync($"Endret av utvikler@eksempel.kommune.no til: {actionWord} til {unitName}");
+        await Expect(page.GetByTestId("history").Locator("li").Nth(1)).ToContainTextAsync($"Endret av utvikler@eksempel.kommune.no til: {actionWord} til {unitName}");
         await Expect(page.GetByTestId("decided-by")).ToContainTextAsync("utvikler@eksempel.kommune.no");
         await DemoSite.ScreenshotAsync(page, "pane-history-after-reload");
         Assert.That(_site.ConsoleErrorsOf(page), Is.Empty);
 
         var confirmedLog = await HistoryAsync(confirmed);
-        Assert.That(confirmedLog.Select(e => e.GetProperty("type").GetString()), Is.EqualTo(new[] { "suggestion", "decision" }));
+        Assert.That(confirmedLog.Select(e => e.GetProperty("type").GetString()), Is.EqualTo(new[] { "suggestion", "decision", "action" }));
+        Assert.That(confirmedLog[2].GetProperty("status").GetString(), Is.EqualTo("done"));
         Assert.That(confirmedLog[1].GetProperty("accepted").GetBoolean(), Is.True);
         Assert.That(confirmedLog[1].GetProperty("action").GetString(), Is.EqualTo(confirmedLog[0].GetProperty("action").GetString()));
         var changedLog = await HistoryAsync(changed);
@@ -82,12 +85,37 @@ public sealed class DemoPageTests
     }
 
     [Test]
+    public async Task A_confirmed_message_leaves_the_inbox_and_shows_its_category_under_Behandlet()
+    {
+        var page = await _site.OpenDemoAsync();
+        var inbox = page.GetByTestId("message-item");
+        var before = await inbox.CountAsync();
+        var id = await inbox.First.GetAttributeAsync("data-message-id");
+        await SelectAsync(page, id!);
+
+        await page.GetByTestId("confirm-button").ClickAsync();
+
+        await Expect(page.Locator($"[data-testid=message-item][data-message-id='{id}']")).ToHaveCountAsync(0);
+        await Expect(inbox).ToHaveCountAsync(before - 1);
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync(DoneInTheMailbox);
+        await Expect(page.GetByTestId("demo-toast")).ToContainTextAsync("E-posten er flyttet ut av innboksen.");
+        await Expect(page.GetByTestId("mailbox-category")).ToContainTextAsync("Kategori i Outlook: MailAssist: ");
+        await DemoSite.ScreenshotAsync(page, "demo-message-left-the-inbox", paneOnly: false);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Behandlet" }).ClickAsync();
+        var handled = page.Locator($"[data-testid=message-item][data-message-id='{id}']");
+        await Expect(handled).ToBeVisibleAsync();
+        await Expect(handled.GetByTestId("message-category")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^MailAssist: "));
+        await DemoSite.ScreenshotAsync(page, "demo-handled-folder", paneOnly: false);
+        Assert.That(_site.ConsoleErrorsOf(page), Is.Empty);
+    }
+
+    [Test]
     public async Task Markup_in_a_subject_or_explanation_shows_as_text()
     {
         var page = await _site.OpenDemoAsync();
         var dialogs = 0;
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
-        var message = _messages.Single(m => m.GetProperty("subject").GetString()!.Contains("<script>"));
+        var message = (await InboxAsync()).Single(m => m.GetProperty("subject").GetString()!.Contains("<script>"));
         const string explanation = "<img src=x onerror=\"alert('explanation')\"><script>alert('explanation')</script>";
         await page.RouteAsync("**/api/classify", async route =>
         {
@@ -178,6 +206,10 @@ public sealed class DemoPageTests
         await page.Locator($"[data-testid=message-item][data-message-id='{internetMessageId}']").ClickAsync();
         await Expect(page.Locator("#pane[data-state=suggested], #pane[data-state=decided]")).ToBeVisibleAsync();
     }
+
+    /// <summary>The demo messages still in the inbox: a confirmed one has left it.</summary>
+    private async Task<JsonElement[]> InboxAsync() =>
+        (await _site.Client.GetFromJsonAsync<JsonElement[]>("/api/demo/messages"))!.Where(m => m.GetProperty("folder").GetString() == "inbox").ToArray();
 
     private async Task<JsonElement[]> HistoryAsync(string internetMessageId) =>
         (await _site.Client.GetFromJsonAsync<JsonElement[]>(

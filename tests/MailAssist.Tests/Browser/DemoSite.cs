@@ -54,11 +54,11 @@ public sealed class DemoSite : IAsyncDisposable
         return new DemoSite(database, api, client, playwright, browser);
     }
 
-    /// <summary>Forgets every suggestion and decision, so that the demo messages are new again.</summary>
+    /// <summary>Forgets every suggestion, decision and mailbox action, so that the demo messages are new again and back in the inbox.</summary>
     public async Task ForgetSuggestionsAsync()
     {
         await using var dataSource = _database.CreateDataSource();
-        await using var command = dataSource.CreateCommand("TRUNCATE suggestions CASCADE");
+        await using var command = dataSource.CreateCommand("TRUNCATE suggestions, demo_message_state CASCADE");
         await command.ExecuteNonQueryAsync();
     }
 

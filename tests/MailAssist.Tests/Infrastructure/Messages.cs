@@ -30,11 +30,12 @@ public static class TestMessages
     public static Task<HttpResponseMessage> ClassifyAsync(this HttpClient client, JsonObject message) =>
         client.PostAsync("/api/classify", new StringContent(message.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
 
-    public static Task<HttpResponseMessage> DecideAsync(this HttpClient client, string suggestionId, string action, string? unit, string key)
+    public static Task<HttpResponseMessage> DecideAsync(this HttpClient client, string suggestionId, string action, string? unit, string key,
+        string? messageRestId = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/suggestions/{suggestionId}/decision")
         {
-            Content = JsonContent.Create(new { action, unit }),
+            Content = JsonContent.Create(new { action, unit, messageRestId }),
         };
         request.Headers.Add("Idempotency-Key", key);
         return client.SendAsync(request);

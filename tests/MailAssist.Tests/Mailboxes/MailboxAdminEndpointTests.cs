@@ -75,4 +75,56 @@ public sealed class MailboxAdminEndpointTests
         Assert.That(members[0].GetProperty("addedBy").GetString(), Is.EqualTo("utvikler@eksempel.kommune.no"));
         Assert.That(removed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
     }
+    [Test]
+    public async Task Journalforing_is_set_per_mailbox_and_shown_with_the_directory()
+    {
+        var before = await (await _client.GetAsync($"/api/admin/mailboxes/{TestMessages.DemoMailbox}")).ReadJsonAsync();
+        var saved = await _client.PutAsJsonAsync("/api/admin/mailboxes/post@arkivby.kommune.no", new
+        {
+            displayName = "Postmottak, Arkivby kommune",
+            units = new[] { new { id = "service", name = "Service", address = "service@arkivby.kommune.no", owns = "alt", kind = "servicetorget" } },
+            journalMode = "forward",
+            archiveImportAddress = "Import@Arkiv.Arkivby.kommune.no",
+            forwardedFolder = "Sendt videre",
+        });
+        var renamed = await _client.PutAsJsonAsync("/api/admin/mailboxes/post@arkivby.kommune.no", new { displayName = "Postmottak, Arkivby", units = Array.Empty<object>() });
+
+        var mailbox = await (await _client.GetAsync("/api/admin/mailboxes/post@arkivby.kommune.no")).ReadJsonAsync();
+
+        Assert.That(before.GetProperty("journalMode").GetString(), Is.EqualTo("move"));
+        Assert.That(before.GetProperty("journalFolder").GetString(), Is.EqualTo("Til journalføring"));
+        Assert.That(before.GetProperty("forwardedFolder").GetString(), Is.EqualTo("Videresendt"));
+        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(renamed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(mailbox.GetProperty("displayName").GetString(), Is.EqualTo("Postmottak, Arkivby"));
+        Assert.That(mailbox.GetProperty("journalMode").GetString(), Is.EqualTo("forward"), "settings left out are kept");
+        Assert.That(mailbox.GetProperty("archiveImportAddress").GetString(), Is.EqualTo("import@arkiv.arkivby.kommune.no"));
+        Assert.That(mailbox.GetProperty("forwardedFolder").GetString(), Is.EqualTo("Sendt videre"));
+        Assert.That(mailbox.GetProperty("units").GetArrayLength(), Is.EqualTo(1));
+    }
+
+    private static IEnumerable<TestCaseData> BadSettings()
+    {
+        yield return new TestCaseData(new { journalMode = "arkiver" }, "journalMode").SetName("Unknown_journal_mode_is_rejected");
+        yield return new TestCaseData(new { journalMode = "forward" }, "archiveImportAddress").SetName("Forwarding_journalforing_needs_the_archive_import_address");
+        yield return new TestCaseData(new { archiveImportAddress = "ikke en adresse" }, "archiveImportAddress").SetName("Archive_import_address_must_be_an_address");
+        yield return new TestCaseData(new { journalFolder = " " }, "journalFolder").SetName("Journal_folder_needs_a_name");
+        yield return new TestCaseData(new { forwardedFolder = "Innboks/Ferdig" }, "forwardedFolder").SetName("Folder_name_has_no_slash");
+    }
+
+    [TestCaseSource(nameof(BadSettings))]
+    public async Task Bad_action_settings_are_rejected_naming_the_field_and_nothing_changes(object settings, string field)
+    {
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(settings)!.AsObject();
+        body["displayName"] = "Postmottak, Eksempel kommune";
+        body["units"] = new System.Text.Json.Nodes.JsonArray();
+
+        var response = await _client.PutAsJsonAsync($"/api/admin/mailboxes/{TestMessages.DemoMailbox}", body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _), Is.True);
+        var mailbox = await (await _client.GetAsync($"/api/admin/mailboxes/{TestMessages.DemoMailbox}")).ReadJsonAsync();
+        Assert.That(mailbox.GetProperty("journalMode").GetString(), Is.EqualTo("move"));
+        Assert.That(mailbox.GetProperty("journalFolder").GetString(), Is.EqualTo("Til journalføring"));
+    }
 }

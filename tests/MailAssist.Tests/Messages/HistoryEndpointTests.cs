@@ -26,7 +26,7 @@ public sealed class HistoryEndpointTests
     }
 
     [Test]
-    public async Task History_shows_the_suggestion_then_the_decision_oldest_first()
+    public async Task History_shows_the_suggestion_the_decision_and_the_mailbox_action_oldest_first()
     {
         var message = TestMessages.Message();
         var suggestion = await (await _client.ClassifyAsync(message)).ReadJsonAsync();
@@ -35,11 +35,13 @@ public sealed class HistoryEndpointTests
         var history = await (await _client.GetAsync(
             $"/api/messages/history?mailbox={TestMessages.DemoMailbox}&internetMessageId={Uri.EscapeDataString(message["internetMessageId"]!.GetValue<string>())}")).ReadJsonAsync();
 
-        Assert.That(history.GetArrayLength(), Is.EqualTo(2));
-        Assert.That(history[0].GetProperty("type").GetString(), Is.EqualTo("suggestion"));
-        Assert.That(history[1].GetProperty("type").GetString(), Is.EqualTo("decision"));
+        Assert.That(history.EnumerateArray().Select(e => e.GetProperty("type").GetString()), Is.EqualTo(new[] { "suggestion", "decision", "action" }));
         Assert.That(history[1].GetProperty("unit").GetString(), Is.EqualTo("arkiv"));
         Assert.That(history[1].GetProperty("decidedBy").GetString(), Is.EqualTo("utvikler@eksempel.kommune.no"));
+        Assert.That(history[2].GetProperty("status").GetString(), Is.EqualTo("done"));
+        Assert.That(history[2].GetProperty("movedTo").GetString(), Is.EqualTo("Til journalføring"));
+        Assert.That(history[2].GetProperty("category").GetString(), Is.EqualTo("MailAssist: Til journalføring for Arkiv og innsyn"));
+        Assert.That(history[2].GetProperty("performedBy").GetString(), Is.EqualTo("utvikler@eksempel.kommune.no"));
     }
 
     [Test]

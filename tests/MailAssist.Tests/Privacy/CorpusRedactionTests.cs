@@ -16,11 +16,13 @@ public sealed class CorpusRedactionTests
     }
 
     [TestCaseSource(nameof(Corpus))]
-    public void Every_decoy_of_the_corpus_survives_cleaning(CorpusMessage corpus)
+    public void Every_decoy_of_the_corpus_survives_redaction(CorpusMessage corpus)
     {
+        // Cleaning may cut a decoy with a signature or a forwarded history; redaction must keep every one cleaning kept.
+        var cleaned = Text(MessageCleaner.Clean(corpus.ToIncoming()));
         var text = Text(MessageCleaner.CleanAndRedact(corpus.ToIncoming()));
 
-        Assert.That(corpus.Decoys.Where(d => !text.Contains(d, StringComparison.Ordinal)), Is.Empty, text);
+        Assert.That(corpus.Decoys.Where(d => cleaned.Contains(d, StringComparison.Ordinal) && !text.Contains(d, StringComparison.Ordinal)), Is.Empty, text);
     }
 
     [Test]

@@ -68,6 +68,9 @@ public sealed class PrivacyFlowTests
         }
     }
 
+    // Exchange's message ids and Graph's request ids are opaque base64 and GUIDs: digit runs in them are not phone numbers.
+    private static readonly HashSet<string> OpaqueIdColumns = ["mailbox_actions.message_id", "mailbox_actions.graph_request_ids"];
+
     [Test]
     public async Task No_text_column_of_any_table_holds_identity_numbers_phone_numbers_or_personal_email_addresses()
     {
@@ -78,7 +81,8 @@ public sealed class PrivacyFlowTests
         Assert.That(values.Select(v => v.Column), Does.Contain("message_texts.body").And.Contain("suggestions.explanation"));
         var leaks = values
             .SelectMany(v => PersonalData.FoundIn(v.Value, PersonalDataCorpus.Personal).Select(p => $"{v.Column}: {p}")
-                .Concat(PersonalData.Shapes(v.Value).Where(s => !IsDecoy(s) && !allowedAddresses.Contains(s)).Select(s => $"{v.Column}: {s}")))
+                .Concat(PersonalData.Shapes(OpaqueIdColumns.Contains(v.Column) ? "" : v.Value)
+                    .Where(s => !IsDecoy(s) && !allowedAddresses.Contains(s)).Select(s => $"{v.Column}: {s}")))
             .ToList();
         Assert.That(leaks, Is.Empty);
     }

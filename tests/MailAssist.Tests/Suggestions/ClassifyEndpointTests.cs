@@ -41,6 +41,37 @@ public sealed class ClassifyEndpointTests
     }
 
     [Test]
+    public async Task Obvious_invoice_is_forwarded_to_the_invoice_unit()
+    {
+        var message = TestMessages.Message("Faktura 2026-0412 fra Vestland Maskin AS",
+            "Hei,\n\nVedlagt følger faktura 2026-0412 for leie av hjullaster til snørydding i januar. Beløp kr 48 750,00 inkl. mva.\n"
+            + "Forfallsdato 14.02.2026. Vennligst merk betalingen med KID 0041220264.\n\nMed vennlig hilsen\nRegnskap, Vestland Maskin AS",
+            from: "Vestland Maskin AS <faktura@vestlandmaskin.no>",
+            attachments: new JsonArray(new JsonObject { ["name"] = "Faktura_2026-0412.pdf", ["contentType"] = "application/pdf", ["size"] = 91234 }));
+
+        var json = await (await _client.ClassifyAsync(message)).ReadJsonAsync();
+
+        Assert.That(json.GetProperty("action").GetString(), Is.EqualTo("videresend"));
+        Assert.That(json.GetProperty("unit").GetString(), Is.EqualTo("okonomi"));
+        Assert.That(json.GetProperty("classifier").GetString(), Does.StartWith("local-v"));
+    }
+
+    [Test]
+    public async Task Obvious_phishing_is_suggested_deleted()
+    {
+        var message = TestMessages.Message("Din postkasse er full – bekreft kontoen din innen 24 timer",
+            "Kjære bruker,\n\nDin Microsoft 365-postkasse har nådd lagringsgrensen. Innkommende e-post blir avvist fra i dag.\n"
+            + "Klikk her for å bekrefte kontoen din og få 50 GB gratis lagring: http://microsoft365-verifisering.support/login\n\n"
+            + "Hvis du ikke bekrefter innen 24 timer, blir kontoen din stengt.\n\nMicrosoft-kontoteamet",
+            from: "Microsoft 365 <no-reply@microsoft365-verifisering.support>");
+
+        var json = await (await _client.ClassifyAsync(message)).ReadJsonAsync();
+
+        Assert.That(json.GetProperty("action").GetString(), Is.EqualTo("slett"));
+        Assert.That(json.GetProperty("unit").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+    }
+
+    [Test]
     public async Task Same_message_classified_again_returns_the_stored_suggestion_as_cached()
     {
         var message = TestMessages.Message();

@@ -17,6 +17,11 @@ export class DemoMailbox implements MailboxAdapter {
     return Promise.resolve(this.selected);
   }
 
+  /** The demo mailbox in the API finds a message by its Internet message id, so it needs no REST id. */
+  itemId(): Promise<string | null> {
+    return Promise.resolve(null);
+  }
+
   onItemChanged(handler: () => void): void {
     this.handlers.push(handler);
   }

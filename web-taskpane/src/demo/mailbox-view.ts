@@ -4,6 +4,11 @@ import { h } from '../dom';
 export const demoText = {
   nb: {
     inbox: 'Innboks',
+    handled: 'Behandlet',
+    folders: 'Mapper',
+    deletedItems: 'Slettede elementer',
+    emptyFolder: 'Ingen e-post her.',
+    leftInbox: (what: string) => `${what}. E-posten er flyttet ut av innboksen.`,
     readingPane: 'Lesepanel',
     pick: 'Velg en e-post i listen for å lese den.',
     to: 'Til',
@@ -17,6 +22,11 @@ export const demoText = {
   },
   en: {
     inbox: 'Inbox',
+    handled: 'Handled',
+    folders: 'Folders',
+    deletedItems: 'Deleted Items',
+    emptyFolder: 'No email here.',
+    leftInbox: (what: string) => `${what}. The email has left the inbox.`,
     readingPane: 'Reading pane',
     pick: 'Select an email in the list to read it.',
     to: 'To',
@@ -32,6 +42,22 @@ export const demoText = {
 
 export type DemoText = (typeof demoText)['nb'];
 
+/** A message of the demo mailbox as /api/demo/messages serves it: where a decision moved it, with its categories. */
+export interface DemoMessage extends MailMessage {
+  /** "inbox", "deleteditems" or a folder's display name. */
+  folder: string;
+  categories: string[];
+}
+
+/** The message as the pane reads it from the mail client: the contract's shape, without the demo's folder. */
+export function toMessage({ folder: _folder, categories: _categories, ...message }: DemoMessage): MailMessage {
+  return message;
+}
+
+export function folderName(text: DemoText, folder: string): string {
+  return folder === 'deleteditems' ? text.deletedItems : folder;
+}
+
 /** "Kari Nordmann" from "Kari Nordmann <kari@example.no>". */
 export function senderName(from: string | null): string {
   if (!from) return '';
@@ -39,8 +65,9 @@ export function senderName(from: string | null): string {
   return angle > 0 ? from.slice(0, angle).trim().replace(/^"|"$/g, '') : from;
 }
 
-export function messageItem(text: DemoText, m: MailMessage): HTMLButtonElement {
+export function messageItem(text: DemoText, m: DemoMessage): HTMLButtonElement {
   const received = m.receivedAt ? new Date(m.receivedAt) : null;
+  const filed = m.folder !== 'inbox' || m.categories.length > 0;
   return h(
     'button',
     { type: 'button', class: 'message-item', 'data-testid': 'message-item', 'data-message-id': m.internetMessageId },
@@ -48,6 +75,13 @@ export function messageItem(text: DemoText, m: MailMessage): HTMLButtonElement {
     received && h('time', { class: 'message-time', datetime: m.receivedAt ?? '' }, received.toLocaleDateString(text.locale, { day: 'numeric', month: 'short' })),
     h('span', { class: 'message-subject' }, m.attachments.length > 0 && h('span', { class: 'clip', title: text.attachments }), m.subject || text.noSubject),
     h('span', { class: 'message-preview' }, (m.body ?? '').replace(/\s+/g, ' ').slice(0, 90)),
+    filed &&
+      h(
+        'span',
+        { class: 'message-filing' },
+        m.folder !== 'inbox' && h('span', { class: 'message-folder', 'data-testid': 'message-folder' }, folderName(text, m.folder)),
+        ...m.categories.map((c) => h('span', { class: 'category', 'data-testid': 'message-category' }, c)),
+      ),
   );
 }
 

@@ -19,6 +19,11 @@ export function officeAdapter(office: OfficeApi): MailboxAdapter {
       return toMessage(item, body, address);
     },
 
+    async itemId() {
+      const item = mailbox.item as Office.MessageRead | null | undefined;
+      return item?.itemId ? mailbox.convertToRestId(item.itemId, office.MailboxEnums.RestVersion.v2_0) : null;
+    },
+
     onItemChanged(handler) {
       mailbox.addHandlerAsync(office.EventType.ItemChanged, () => handler());
     },

@@ -4,6 +4,7 @@ import type { Choice, Decision, HistoryEntry, MailMessage, Suggestion, Unit } fr
 import { h } from '../dom';
 import { errorText } from './format';
 import { stringsFor, type Strings } from './i18n';
+import { actionStatusText } from './mailbox-action';
 import { decisionView, editorView, historyView, suggestionView, type EditorState } from './view';
 
 export interface PaneLink {
@@ -16,6 +17,8 @@ export interface PaneOptions {
   api: MailAssistApi;
   /** Links at the foot of the pane, e.g. the team leads' dashboard. */
   links?: PaneLink[];
+  /** Told when a decision was saved or its mailbox action retried, e.g. for the demo page to show the message leaving the inbox. */
+  onDecision?: (message: MailMessage, decision: Decision) => void;
 }
 
 /** The API accepts at most 1 MB; the classifiers read the start of a message, so a very long thread is cut. */
@@ -25,8 +28,24 @@ export type PaneState =
   | { kind: 'empty' }
   | { kind: 'busy'; status: string }
   | { kind: 'failed'; error: string; retry: () => void }
-  | { kind: 'suggested'; message: MailMessage; suggestion: Suggestion; editor: EditorState | null; saving: boolean; error: { text: string; retry: () => void } | null }
-  | { kind: 'decided'; message: MailMessage; suggestion: Suggestion; decision: Decision; note: string | null; history: HistoryEntry[] | 'loading' | 'failed' };
+  | { kind: 'suggested'; selected: Selected; suggestion: Suggestion; editor: EditorState | null; saving: boolean; error: { text: string; retry: () => void } | null }
+  | {
+      kind: 'decided';
+      selected: Selected;
+      suggestion: Suggestion;
+      decision: Decision;
+      note: string | null;
+      history: HistoryEntry[] | 'loading' | 'failed';
+      /** Retrying the mailbox action; actionError says why the retry request itself failed. */
+      acting: boolean;
+      actionError: string | null;
+    };
+
+/** The selected message and its id in Outlook's REST API, read together so a decision acts on the message it is about. */
+export interface Selected {
+  message: MailMessage;
+  itemId: string | null;
+}
 
 /**
  * The task pane: classifies whatever message is selected, without a click, and records what the
@@ -73,8 +92,10 @@ export class Pane {
     this.show({ kind: 'busy', status: this.t.status.reading });
 
     let message: MailMessage | null;
+    let itemId: string | null = null;
     try {
       message = await this.options.adapter.readCurrent();
+      if (message) itemId = await this.options.adapter.itemId().catch(() => null);
     } catch {
       if (!stale()) this.show({ kind: 'failed', error: this.t.errors.readMessage, retry: () => void this.load() }, '#retry-button');
       return;
@@ -94,31 +115,51 @@ export class Pane {
       return;
     }
     if (stale()) return;
-    if (suggestion.decision) this.showDecided(message, suggestion, suggestion.decision, null, null);
-    else this.show({ kind: 'suggested', message, suggestion, editor: null, saving: false, error: null });
+    const selected = { message, itemId };
+    if (suggestion.decision) this.showDecided(selected, suggestion, suggestion.decision, null, null);
+    else this.show({ kind: 'suggested', selected, suggestion, editor: null, saving: false, error: null });
   }
 
   private async decide(choice: Choice): Promise<void> {
     const state = this.state;
     if (state.kind !== 'suggested' || state.saving) return;
-    const { message, suggestion } = state;
+    const { selected, suggestion } = state;
     const intent = `${suggestion.suggestionId}\n${choice.action}\n${choice.unit ?? ''}`;
     const key = this.keys.get(intent) ?? newIdempotencyKey();
     this.keys.set(intent, key);
     const generation = this.generation;
     this.show({ ...state, saving: true, error: null });
     try {
-      const result = await this.options.api.decide(suggestion.suggestionId, choice, key);
+      const result = await this.options.api.decide(suggestion.suggestionId, choice, key, selected.itemId);
       if (generation !== this.generation) return;
-      this.showDecided(message, suggestion, result.decision, result.kind === 'conflict' ? this.t.alreadyDecided : null, '#decision-heading');
+      this.showDecided(selected, suggestion, result.decision, result.kind === 'conflict' ? this.t.alreadyDecided : null, '#decision-heading');
+      this.options.onDecision?.(selected.message, result.decision);
     } catch (error) {
       if (generation !== this.generation) return;
       this.show({ ...state, saving: false, error: { text: errorText(this.t, error), retry: () => void this.decide(choice) } }, '#retry-button');
     }
   }
 
-  private showDecided(message: MailMessage, suggestion: Suggestion, decision: Decision, note: string | null, focus: string | null): void {
-    this.show({ kind: 'decided', message, suggestion, decision, note, history: 'loading' }, focus);
+  /** Carries out a decision's failed mailbox action again; a forward that may have gone out only with resend. */
+  private async retryAction(resend: boolean): Promise<void> {
+    const state = this.state;
+    if (state.kind !== 'decided' || state.acting) return;
+    const { selected, suggestion } = state;
+    const generation = this.generation;
+    this.show({ ...state, acting: true, actionError: null });
+    try {
+      const decision = await this.options.api.retryAction(suggestion.suggestionId, { messageRestId: selected.itemId, resend });
+      if (generation !== this.generation) return;
+      this.showDecided(selected, suggestion, decision, null, '#decision-heading');
+      this.options.onDecision?.(selected.message, decision);
+    } catch (error) {
+      if (generation !== this.generation || this.state.kind !== 'decided') return;
+      this.show({ ...this.state, acting: false, actionError: errorText(this.t, error) }, '#retry-button');
+    }
+  }
+
+  private showDecided(selected: Selected, suggestion: Suggestion, decision: Decision, note: string | null, focus: string | null): void {
+    this.show({ kind: 'decided', selected, suggestion, decision, note, history: 'loading', acting: false, actionError: null }, focus);
     void this.loadHistory();
   }
 
@@ -128,7 +169,7 @@ export class Pane {
     const generation = this.generation;
     let history: HistoryEntry[] | 'failed';
     try {
-      history = await this.options.api.history(state.message.mailbox, state.message.internetMessageId, this.inFlight?.signal);
+      history = await this.options.api.history(state.selected.message.mailbox, state.selected.message.internetMessageId, this.inFlight?.signal);
     } catch {
       history = 'failed';
     }
@@ -138,11 +179,11 @@ export class Pane {
   private openEditor(): void {
     const state = this.state;
     if (state.kind !== 'suggested') return;
-    const { suggestion, message } = state;
+    const { suggestion, selected } = state;
     // A suggestion to delete that needs review is never offered as the default choice.
     const draft = state.editor?.draft ?? (suggestion.action === 'slett' && suggestion.needsReview ? { action: null, unit: null } : { action: suggestion.action, unit: suggestion.unit });
     this.show({ ...state, editor: { draft, units: 'loading' }, error: null }, '#action-choices');
-    void this.loadUnits(message.mailbox);
+    void this.loadUnits(selected.message.mailbox);
   }
 
   private async loadUnits(mailbox: string | null): Promise<void> {
@@ -177,13 +218,13 @@ export class Pane {
     const active = document.activeElement;
     const keep = active instanceof HTMLElement && active.id && this.root.contains(active) ? `#${active.id}` : null;
     this.root.dataset['state'] = state.kind;
-    const busy = state.kind === 'busy' || (state.kind === 'suggested' && state.saving);
+    const busy = state.kind === 'busy' || (state.kind === 'suggested' && state.saving) || (state.kind === 'decided' && state.acting);
     this.spinner.hidden = !busy;
     this.status.textContent = statusText(t, state);
-    const failure = state.kind === 'failed' ? state : state.kind === 'suggested' ? state.error && { error: state.error.text, retry: state.error.retry } : null;
+    const failure = this.failure(state);
     this.statusBar.className = failure ? 'status-bar status-error' : 'status-bar';
     this.statusBar.querySelector('.retry')?.remove();
-    if (failure) this.statusBar.append(retryButton(t, failure.retry));
+    if (failure) this.statusBar.append(retryButton(failure.label ?? t.retry, failure.retry));
 
     switch (state.kind) {
       case 'empty':
@@ -212,13 +253,31 @@ export class Pane {
         this.content.replaceChildren(
           suggestionView(t, state.suggestion, true),
           decisionView(t, state.decision, state.note),
-          historyView(t, state.history, () => this.showDecided(state.message, state.suggestion, state.decision, state.note, null)),
+          historyView(t, state.history, () => this.showDecided(state.selected, state.suggestion, state.decision, state.note, null)),
         );
         break;
     }
     const focus = this.focusAfterRender ?? keep;
     if (focus) this.root.querySelector<HTMLElement>(focus)?.focus();
     this.focusAfterRender = null;
+  }
+
+  /** What failed and how to try again, if anything did: reading, classifying, saving, or the mailbox action. */
+  private failure(state: PaneState): { retry: () => void; label?: string } | null {
+    switch (state.kind) {
+      case 'failed':
+        return state;
+      case 'suggested':
+        return state.error;
+      case 'decided': {
+        const action = state.decision.mailboxAction;
+        if (state.acting || state.note || (action?.status !== 'action_failed' && !state.actionError)) return null;
+        const resend = action?.error === 'uncertain';
+        return { retry: () => void this.retryAction(resend), ...(resend && { label: this.t.mailboxAction.resend }) };
+      }
+      default:
+        return null;
+    }
   }
 }
 
@@ -237,7 +296,8 @@ function statusText(t: Strings, state: PaneState): string {
     case 'suggested':
       return state.error?.text ?? (state.saving ? t.status.saving : t.status.ready);
     case 'decided':
-      return state.note ?? t.status.decided;
+      if (state.acting) return t.status.acting;
+      return state.actionError ?? state.note ?? actionStatusText(t, state.decision);
   }
 }
 
@@ -255,8 +315,8 @@ function actionButtons(t: Strings, suggestion: Suggestion, saving: boolean, on: 
   return h('div', { class: 'actions' }, confirm, change);
 }
 
-function retryButton(t: Strings, retry: () => void): HTMLElement {
-  const button = h('button', { type: 'button', class: 'button retry', id: 'retry-button' }, t.retry);
+function retryButton(label: string, retry: () => void): HTMLElement {
+  const button = h('button', { type: 'button', class: 'button retry', id: 'retry-button' }, label);
   button.addEventListener('click', retry);
   return button;
 }

@@ -2,6 +2,7 @@ import { actions, type Action, type Choice, type Decision, type HistoryEntry, ty
 import { h } from '../dom';
 import { actionText, confidenceWords, dateTime, isAction, percent } from './format';
 import type { Strings } from './i18n';
+import { actionStatusText, historyActionText } from './mailbox-action';
 
 /** The change form's state; the form writes the person's picks into draft as they make them. */
 export interface EditorState {
@@ -118,6 +119,7 @@ export function editorView(
 }
 
 export function decisionView(t: Strings, d: Decision, note: string | null): HTMLElement {
+  const action = d.mailboxAction;
   return h(
     'section',
     { class: 'decision', 'aria-labelledby': 'decision-heading' },
@@ -125,6 +127,13 @@ export function decisionView(t: Strings, d: Decision, note: string | null): HTML
     h('p', { class: `decided decided-${d.action}`, 'data-testid': 'decision' }, d.unitName ? `${t.actionDone[d.action]} ${t.unitPrefix} ${d.unitName}` : t.actionDone[d.action]),
     h('p', { class: 'muted', 'data-testid': 'decided-by' }, t.decidedBy(d.decidedBy, dateTime(t, d.decidedAt))),
     h('p', { class: d.accepted ? 'tag tag-accepted' : 'tag tag-changed' }, d.accepted ? t.acceptedSuggestion : t.changedFromSuggestion),
+    action &&
+      h(
+        'p',
+        { class: `mailbox-action mailbox-action-${action.status}`, 'data-testid': 'mailbox-action' },
+        action.status === 'done' ? t.mailboxAction.historyDone(actionStatusText(t, d)) : actionStatusText(t, d),
+      ),
+    action?.status === 'done' && action.category && h('p', { class: 'muted', 'data-testid': 'mailbox-category' }, t.mailboxAction.category(action.category)),
     note && h('p', { class: 'notice notice-info' }, note),
   );
 }
@@ -157,6 +166,8 @@ function historyText(t: Strings, e: HistoryEntry): string {
       return t.historySuggested(what, percent(t, e.confidence ?? 0));
     case 'decision':
       return e.accepted ? t.historyConfirmed(what, who) : t.historyChanged(what, who);
+    case 'action':
+      return historyActionText(t, e);
     default:
       return [t.historyOther(e.type), what, who].filter(Boolean).join(': ');
   }
