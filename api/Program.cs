@@ -43,6 +43,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapAuthConfig();
+app.MapMe();
 app.MapUnits();
 app.MapMailboxAdmin();
 app.MapClassify();      // message -> clean and redact -> classify -> suggestion

@@ -33,30 +33,25 @@ public enum MessageCues
     Reply = 8,
     Forwarded = 16,
     HadHtmlOnly = 32,
+    AutomatedSender = 64,
+    Unsubscribe = 128,
 
     /// <summary>Text addressed to a classifier or model (instructions, "system" prompts).</summary>
-    SteeringText = 64,
+    SteeringText = 256,
 
     /// <summary>A ready-made verdict, such as {"action": "slett"}.</summary>
-    EmbeddedVerdict = 128,
+    EmbeddedVerdict = 512,
 
     /// <summary>Text a reader cannot see but a model reads: invisible characters, hidden HTML.</summary>
-    HiddenText = 256,
+    HiddenText = 1024,
 
     PossibleManipulation = SteeringText | EmbeddedVerdict | HiddenText,
-
-    /// <summary>The sender's address takes no replies: noreply, mailer-daemon, newsletter.</summary>
-    AutomatedSender = 512,
-
-    /// <summary>The text offers to unsubscribe, as newsletters do.</summary>
-    Unsubscribe = 1024,
 }
 
 public static class MessageCueNames
 {
-    /// <summary>The names of the single cues set (not of combinations such as <see cref="MessageCues.PossibleManipulation"/>).</summary>
     public static string[] Of(MessageCues cues) =>
-        Enum.GetValues<MessageCues>().Where(c => System.Numerics.BitOperations.IsPow2((int)c) && cues.HasFlag(c)).Select(c => c.ToString()).ToArray();
+        Enum.GetValues<MessageCues>().Where(c => c != MessageCues.None && cues.HasFlag(c)).Select(c => c.ToString()).ToArray();
 
     /// <summary>The cues named; names this version does not know are ignored.</summary>
     public static MessageCues Parse(IEnumerable<string> names) =>

@@ -40,7 +40,9 @@ public static class MessageCleaner
 
         var domain = Senders.DomainOf(message.From);
         var attachments = message.Attachments.Select(a => a.Name.Trim()).Where(n => n.Length > 0).ToList();
-        return new CleanedMessage(subject, text, domain, Senders.KindOf(domain), attachments, cues | historyCues | ManipulationDetector.Inspect(message));
+        // Steering is judged on the message as received: cleaning removes the hidden text it hides in.
+        var steering = ManipulationDetector.Inspect(message);
+        return new CleanedMessage(subject, text, domain, Senders.KindOf(domain), attachments, cues | historyCues | steering);
     }
 
     /// <summary>Unix line ends, ordinary spaces, no zero-width characters, no trailing blanks.</summary>

@@ -1,6 +1,6 @@
+using MailAssist.Api.Classification.LanguageModel;
 using MailAssist.Api.Classification;
 using MailAssist.Api.Classification.Evaluation;
-using MailAssist.Api.Classification.LanguageModel;
 using MailAssist.Api.Classification.Local;
 
 namespace MailAssist.Api;
@@ -20,12 +20,12 @@ public static class CommandLine
         {
             case ["eval", var file]:
                 return await EvalCommand.RunAsync(app.Services.GetRequiredService<IClassifier>(), file, Console.Out, Console.Error, stopping);
+            case [PromptTokensCommand.Name, .. var files]:
+                return await PromptTokensCommand.RunAsync(app.Services, files, Console.Out, stopping);
             case ["train"]:
                 return await TrainCommand.RunAsync(app.Services, Console.Out, Console.Error, stopping);
-            case [PromptTokensCommand.Name, ..]:
-                return await PromptTokensCommand.RunAsync(app.Services, args[1..], Console.Out, stopping);
             default:
-                await Console.Error.WriteLineAsync($"Usage: dotnet run --project api -- eval FILE.jsonl | train | {PromptTokensCommand.Name} FILE.jsonl...");
+                await Console.Error.WriteLineAsync("Usage: dotnet run --project api -- eval FILE.jsonl | train | prompt-tokens FILE.jsonl...");
                 return 2;
         }
     }

@@ -9,49 +9,55 @@ namespace MailAssist.Api.Stats;
 /// </summary>
 public sealed class StatsStore(NpgsqlDataSource dataSource)
 {
-    private const string InSegments = """
-        JOIN unnest(@Monthly, @Starts, @Ends, @Signs) AS s (monthly, starts, ends, sign)
-          ON r.monthly = s.monthly AND r.day >= s.starts AND r.day < s.ends
-        WHERE r.mailbox_id = @MailboxId
+    // OFFSET 0 keeps the planner from flattening the subquery into one hash join over the whole
+    // mailbox's rows: each segment stays one range scan of the rollup's key.
+    private static string Segmented(string rollup) => $"""
+        unnest(@Monthly, @Starts, @Ends, @Signs) AS s (monthly, starts, ends, sign)
+        CROSS JOIN LATERAL (
+            SELECT * FROM {rollup}
+            WHERE mailbox_id = @MailboxId AND monthly = s.monthly AND day >= s.starts AND day < s.ends
+            OFFSET 0) AS r
+        """;
+
+    private static readonly string Sql = $"""
+        SELECT day AS Day, decisions AS Decisions, accepted AS Accepted, needs_review AS NeedsReview, fallback AS Fallback,
+               suggestions AS Suggestions, prompt_tokens AS PromptTokens, completion_tokens AS CompletionTokens
+        FROM stats_daily
+        WHERE mailbox_id = @MailboxId AND day BETWEEN @From AND @To
+        ORDER BY day;
+
+        SELECT r.suggested_action AS SuggestedAction, r.suggested_unit AS SuggestedUnit,
+               r.chosen_action AS ChosenAction, r.chosen_unit AS ChosenUnit,
+               sum(r.decisions * s.sign) AS Decisions, sum(r.accepted * s.sign) AS Accepted
+        FROM {Segmented("stats_outcomes")}
+        GROUP BY r.suggested_action, r.suggested_unit, r.chosen_action, r.chosen_unit
+        HAVING sum(r.decisions * s.sign) > 0;
+
+        SELECT r.confidence_bucket AS Bucket, sum(r.decisions * s.sign) AS Decisions, sum(r.accepted * s.sign) AS Accepted
+        FROM {Segmented("stats_confidence")}
+        GROUP BY r.confidence_bucket;
+
+        SELECT stats_seconds_bucket_start(r.seconds_bucket) AS Start,
+               stats_seconds_bucket_start((r.seconds_bucket + 1)::smallint) AS End,
+               sum(r.decisions * s.sign) AS Decisions
+        FROM {Segmented("stats_timing")}
+        GROUP BY r.seconds_bucket
+        HAVING sum(r.decisions * s.sign) > 0
+        ORDER BY r.seconds_bucket;
+
+        SELECT r.decided_by AS Employee, sum(r.decisions * s.sign) AS Decisions, sum(r.accepted * s.sign) AS Accepted
+        FROM {Segmented("stats_employees")}
+        WHERE @PerEmployee
+        GROUP BY r.decided_by
+        HAVING sum(r.decisions * s.sign) > 0
+        ORDER BY r.decided_by;
         """;
 
     public async Task<StatsRollup> LoadAsync(Guid mailboxId, StatsPeriod period, bool perEmployee, CancellationToken cancellationToken)
     {
-        const string sql = $"""
-            SELECT day AS Day, decisions AS Decisions, accepted AS Accepted, needs_review AS NeedsReview, fallback AS Fallback,
-                   suggestions AS Suggestions, prompt_tokens AS PromptTokens, completion_tokens AS CompletionTokens
-            FROM stats_daily
-            WHERE mailbox_id = @MailboxId AND day BETWEEN @From AND @To
-            ORDER BY day;
-
-            SELECT r.suggested_action AS SuggestedAction, r.suggested_unit AS SuggestedUnit,
-                   r.chosen_action AS ChosenAction, r.chosen_unit AS ChosenUnit,
-                   sum(r.decisions * s.sign) AS Decisions, sum(r.accepted * s.sign) AS Accepted
-            FROM stats_outcomes r {InSegments}
-            GROUP BY r.suggested_action, r.suggested_unit, r.chosen_action, r.chosen_unit
-            HAVING sum(r.decisions * s.sign) > 0;
-
-            SELECT r.confidence_bucket AS Bucket, sum(r.decisions * s.sign) AS Decisions, sum(r.accepted * s.sign) AS Accepted
-            FROM stats_confidence r {InSegments}
-            GROUP BY r.confidence_bucket;
-
-            SELECT stats_seconds_bucket_start(r.seconds_bucket) AS Start,
-                   stats_seconds_bucket_start((r.seconds_bucket + 1)::smallint) AS End,
-                   sum(r.decisions * s.sign) AS Decisions
-            FROM stats_timing r {InSegments}
-            GROUP BY r.seconds_bucket
-            HAVING sum(r.decisions * s.sign) > 0
-            ORDER BY r.seconds_bucket;
-
-            SELECT r.decided_by AS Employee, sum(r.decisions * s.sign) AS Decisions, sum(r.accepted * s.sign) AS Accepted
-            FROM stats_employees r {InSegments} AND @PerEmployee
-            GROUP BY r.decided_by
-            HAVING sum(r.decisions * s.sign) > 0
-            ORDER BY r.decided_by;
-            """;
         var segments = period.Segments();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new
         {
             MailboxId = mailboxId, period.From, period.To, PerEmployee = perEmployee,
             Monthly = segments.Select(s => s.Monthly).ToArray(),

@@ -20,33 +20,35 @@ public sealed class SimilarMessages(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<SimilarDecision>> FindAsync(
         Guid mailboxId, CleanedMessage message, Guid? except, CancellationToken cancellationToken)
     {
-        // search_text is computed the same way by the table's generated column (migration 0004); the GiST
-        // index serves both the threshold (%) and the nearest-first order (<->).
-        const string threshold = "SELECT set_config('pg_trgm.similarity_threshold', @MinimumSimilarity::text, true)";
+        // search_text is computed the same way by the table's generated column (migration 0004); the partial GiST
+        // index of decided texts (migration 0008) serves both the threshold (%) and the nearest-first order (<->).
+        // The threshold is set in the same round trip as the query.
         const string sql = """
+            SELECT set_config('pg_trgm.similarity_threshold', @MinimumSimilarity::text, false);
             SELECT mt.suggestion_id AS SuggestionId, mt.subject AS Subject, mt.body AS Body, d.action AS Action,
                    d.unit_id AS UnitId, u.name AS UnitName, d.decided_at AS DecidedAt
             FROM message_texts mt
             JOIN decisions d ON d.suggestion_id = mt.suggestion_id
             LEFT JOIN units u ON u.mailbox_id = d.mailbox_id AND u.id = d.unit_id
-            WHERE mt.mailbox_id = @MailboxId
+            WHERE mt.decided
+              AND mt.mailbox_id = @MailboxId
               AND mt.suggestion_id IS DISTINCT FROM @Except
               AND mt.search_text % left(@Subject || ' ' || @Body, 500)
             ORDER BY mt.search_text <-> left(@Subject || ' ' || @Body, 500), d.decided_at DESC
             LIMIT @Limit
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(threshold, new { MinimumSimilarity }, transaction, cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<SimilarDecision>(new CommandDefinition(sql, new
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new
         {
+            MinimumSimilarity,
             MailboxId = mailboxId,
             Except = except,
             message.Subject,
             Body = message.Text,
             Limit,
-        }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        }, cancellationToken: cancellationToken));
+        await results.ReadAsync<string>();
+        var rows = await results.ReadAsync<SimilarDecision>();
         return rows.ToList();
     }
 }

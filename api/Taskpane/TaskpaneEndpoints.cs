@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace MailAssist.Api.Taskpane;
 
 /// <summary>
-/// Serves the built task pane at /taskpane/ and the demo page at /demo, on the API's own origin, so the
+/// Serves the built task pane at /taskpane/, the demo page at /demo and the team leads' dashboard at /stats, on the API's own origin, so the
 /// pane calls /api without CORS.
 /// </summary>
 public static class TaskpaneEndpoints
@@ -22,11 +22,11 @@ public static class TaskpaneEndpoints
         if (!File.Exists(Path.Combine(dist, "index.html")))
         {
             logger.LogWarning(
-                "The task pane is not built: {DistPath} has no index.html, so /taskpane/ and /demo answer 404. " +
+                "The task pane is not built: {DistPath} has no index.html, so /taskpane/, /demo and /stats answer 404. " +
                 "Build it with `npm ci && npm run build` in web-taskpane (./run.sh does), or point Taskpane__DistPath at a build.", dist);
             return app;
         }
-        logger.LogInformation("Serving the task pane from {DistPath} at /taskpane/ and /demo", dist);
+        logger.LogInformation("Serving the task pane from {DistPath} at /taskpane/, /demo and /stats", dist);
 
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -45,6 +45,7 @@ public static class TaskpaneEndpoints
         var pages = app.MapGroup("").WithTags("Pages").AllowAnonymous().ExcludeFromDescription();
         pages.MapGet("/taskpane/", (HttpContext context) => Page(context, Path.Combine(dist, "index.html")));
         pages.MapGet("/demo", (HttpContext context) => Page(context, Path.Combine(dist, "demo.html")));
+        pages.MapGet("/stats", (HttpContext context) => Page(context, Path.Combine(dist, "stats.html")));
         return app;
     }
 

@@ -9,7 +9,7 @@ namespace MailAssist.Benchmarks;
 /// </summary>
 internal static class LatencyRun
 {
-    public static void Run(int calls)
+    public static int Run(int calls)
     {
         var messages = Corpus.TestMessages();
         var classifier = Corpus.Classifier();
@@ -27,5 +27,6 @@ internal static class LatencyRun
         double At(double p) => elapsed[Math.Min(calls - 1, (int)Math.Ceiling(p * calls) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"clean+classify, {calls} calls over {messages.Length} messages: mean {elapsed.Average():0.000} ms, p50 {At(0.50):0.000} ms, p95 {At(0.95):0.000} ms, p99 {At(0.99):0.000} ms, max {elapsed[^1]:0.000} ms"));
+        return 0;
     }
 }

@@ -16,6 +16,8 @@ dotnet build "$ROOT/api" -c Release -nologo -v quiet
   Logging__LogLevel__Default=Warning exec dotnet bin/Release/net10.0/MailAssist.Api.dll) &
 API_PID=$!
 until curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null; do sleep 0.5; done
+# The first classification waits for the local model (trained and stored on a new database).
+curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/api/classify" -H 'Content-Type: application/json' -d '{"internetMessageId":"<warm-up@example.no>"}'
 LUA="$ROOT/tests/MailAssist.Benchmarks/Http/classify.lua"
 echo "warm-up"; wrk -t2 -c32 -d5s -s "$LUA" "http://127.0.0.1:$PORT" >/dev/null; wrk -t2 -c32 -d5s "http://127.0.0.1:$PORT/health/live" >/dev/null
 echo "== GET /health/live"; health=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$PORT/health/live" | tee /dev/stderr | awk '/Requests\/sec/ {print $2}')

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Security.Cryptography;
 using MailAssist.Tests.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
@@ -142,5 +143,34 @@ public sealed class EntraIdSignInTests
         var parts = token.Split('.');
         var header = Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         return $"{header}.{parts[1]}.";
+    }
+
+    [Test]
+    public async Task Me_tells_a_team_lead_their_name_and_roles()
+    {
+        var me = await Client(_tokens.Mint("Per.Leder@eksempel.kommune.no", roles: ["MailAssist.TeamLead"]))
+            .GetFromJsonAsync<JsonElement>("/api/me");
+
+        Assert.That(me.GetProperty("userName").GetString(), Is.EqualTo("per.leder@eksempel.kommune.no"));
+        Assert.That(me.GetProperty("displayName").GetString(), Is.EqualTo("per.leder@eksempel.kommune.no"));
+        Assert.That(me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()), Is.EqualTo(new[] { "MailAssist.TeamLead" }));
+        Assert.That(me.GetProperty("isTeamLead").GetBoolean(), Is.True);
+    }
+
+    [Test]
+    public async Task Me_of_staff_without_the_role_is_no_team_lead()
+    {
+        var me = await Client(_tokens.Mint()).GetFromJsonAsync<JsonElement>("/api/me");
+
+        Assert.That(me.GetProperty("roles").GetArrayLength(), Is.Zero);
+        Assert.That(me.GetProperty("isTeamLead").GetBoolean(), Is.False);
+    }
+
+    [Test]
+    public async Task Me_without_a_token_is_401()
+    {
+        var response = await _api.CreateClient().GetAsync("/api/me");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 }

@@ -70,6 +70,14 @@ public sealed class DemoSite : IAsyncDisposable
     /// <summary>Opens /demo in a fresh browser context at a desktop size and waits for the inbox.</summary>
     public async Task<IPage> OpenDemoAsync(string query = "")
     {
+        var page = await OpenAsync("/demo" + query);
+        await Assertions.Expect(page.GetByTestId("message-item").First).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Opens a page of the site in a fresh browser context at a desktop size, recording its console errors.</summary>
+    public async Task<IPage> OpenAsync(string path)
+    {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
@@ -81,17 +89,16 @@ public sealed class DemoSite : IAsyncDisposable
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
         page.PageError += (_, error) => errors.Add(error);
         _consoleErrors.Add(page, errors);
-        await page.GotoAsync("/demo" + query);
-        await Assertions.Expect(page.GetByTestId("message-item").First).ToBeVisibleAsync();
+        await page.GotoAsync(path);
         return page;
     }
 
-    /// <summary>Saves a screenshot of the task pane (or the whole page) under the artefacts folder.</summary>
+    /// <summary>Saves a screenshot of the task pane (or the whole page, scrolled to its end) under the artefacts folder.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name, bool paneOnly = true)
     {
         var path = Path.Combine(RepoPaths.Artifacts("screenshots"), name + ".png");
         if (paneOnly) await page.Locator(".taskpane-frame").ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
-        else await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        else await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         TestContext.AddTestAttachment(path);
         return path;
     }

@@ -6,11 +6,6 @@ namespace MailAssist.Tests.Hardening;
 
 public sealed class ClassifyRateLimitTests
 {
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     [Test]
     public async Task Classification_over_the_rate_limit_gets_429_with_Retry_After()
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 namespace MailAssist.Tests.Infrastructure;
 
 /// <summary>
-/// The API's classification registration alone (no database, no web host: the local classifier serves the corpus model), configured like the
+/// The API's classification registration alone (no database, no web host: the local model is trained in memory), configured like the
 /// API would be: each instance has its own resilience pipeline, so its own circuit breaker.
 /// </summary>
 public sealed class ClassifierHost : IDisposable

@@ -78,12 +78,15 @@ public sealed class GraphMailboxActionTests
         Assert.That(calls.Select(c => c.Headers["Prefer"]), Has.All.EqualTo("IdType=\"ImmutableId\""));
 
         var forward = FakeGraph.Body(calls[1]);
+        var why = decision.GetProperty("accepted").GetBoolean()
+            ? message.Suggestion.GetProperty("explanation").GetString()
+            : "Postmottak vurderte at e-posten hører hjemme hos Servicetorget.";
         Assert.That(forward.GetProperty("toRecipients").GetRawText(), Is.EqualTo("""[{"emailAddress":{"address":"servicetorget@eksempel.kommune.no"}}]"""));
         Assert.That(forward.GetProperty("comment").GetString(), Is.EqualTo(
             $"""
             Denne e-posten kom til postmottak ({Mailbox}) og er videresendt til Servicetorget av {GraphTestbed.Kari} med MailAssist.
 
-            Hvorfor: {message.Suggestion.GetProperty("explanation").GetString()}
+            Hvorfor: {why}
 
             Hører den ikke hjemme hos dere? Svar til {Mailbox} eller kontakt {GraphTestbed.Kari}, så sender vi den til rett sted.
             """));
@@ -251,7 +254,8 @@ public sealed class GraphMailboxActionTests
         Assert.That(forwards.Select(a => a.Status), Is.EqualTo(new[] { 429, 202 }));
         var waited = forwards[1].At - forwards[0].At;
         TestContext.Out.WriteLine($"Retry-After: 2 s; waited {waited.TotalMilliseconds:F0} ms");
-        Assert.That(waited, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(2)).And.LessThan(TimeSpan.FromSeconds(3)));
+        // The server stamps arrivals with the wall clock, whose ticks may round the 2 s wait a millisecond short.
+        Assert.That(waited, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1.95)).And.LessThan(TimeSpan.FromSeconds(3)));
         Assert.That(action.GetProperty("status").GetString(), Is.EqualTo("done"));
     }
 

@@ -16,12 +16,12 @@ public sealed class CorpusRedactionTests
     }
 
     [TestCaseSource(nameof(Corpus))]
-    public void Every_decoy_the_cleaner_keeps_survives_redaction(CorpusMessage corpus)
+    public void Every_decoy_of_the_corpus_survives_redaction(CorpusMessage corpus)
     {
+        // Cleaning may cut a decoy with a signature or a forwarded history; redaction must keep every one cleaning kept.
         var cleaned = Text(MessageCleaner.Clean(corpus.ToIncoming()));
         var text = Text(MessageCleaner.CleanAndRedact(corpus.ToIncoming()));
 
-        // Decoys in a signature are cut with it; those the cleaner keeps must not be taken for personal data.
         Assert.That(corpus.Decoys.Where(d => cleaned.Contains(d, StringComparison.Ordinal) && !text.Contains(d, StringComparison.Ordinal)), Is.Empty, text);
     }
 

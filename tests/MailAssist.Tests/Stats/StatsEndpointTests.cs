@@ -4,37 +4,25 @@ using MailAssist.Tests.Infrastructure;
 
 namespace MailAssist.Tests.Stats;
 
-public sealed class StatsEndpointTests
+public sealed class StatsEndpointTests : ApiTest
 {
-    private TestDatabase _database = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _api = new ApiFactory(_database, new Dictionary<string, string?>
+    protected override Task<IReadOnlyDictionary<string, string?>> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>
         {
             ["Stats:PricePerThousandPromptTokens"] = "0.25",
             ["Stats:PricePerThousandCompletionTokens"] = "1.0",
         });
-        _client = await _api.StartAsync();
-        await using var dataSource = _database.CreateDataSource();
-        await KnownDecisions.InsertAsync(dataSource, KnownDecisions.Rows);
-    }
 
-    [OneTimeTearDown]
-    public async Task StopApi()
+    [OneTimeSetUp]
+    public async Task StoreKnownDecisions()
     {
-        _client.Dispose();
-        await _api.DisposeAsync();
-        await _database.DisposeAsync();
+        await using var dataSource = Api.Database.CreateDataSource();
+        await KnownDecisions.InsertAsync(dataSource, KnownDecisions.Rows);
     }
 
     private async Task<JsonElement> StatsAsync(string query)
     {
-        var response = await _client.GetAsync($"/api/stats?{query}");
+        var response = await Client.GetAsync($"/api/stats?{query}");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return await response.ReadJsonAsync();
     }
@@ -174,7 +162,7 @@ public sealed class StatsEndpointTests
     [Test]
     public async Task Decision_at_23_30_UTC_on_a_summer_Sunday_belongs_to_Mondays_week()
     {
-        await using (var dataSource = _database.CreateDataSource())
+        await using (var dataSource = Api.Database.CreateDataSource())
             await KnownDecisions.InsertAsync(dataSource,
             [
                 new("slett", null, 0.9, false, [], null, null, new DateTime(2025, 6, 15, 21, 0, 0, DateTimeKind.Utc),
@@ -228,10 +216,10 @@ public sealed class StatsEndpointTests
     [Test]
     public async Task Decision_made_through_the_api_counts_today()
     {
-        var suggestion = await (await _client.ClassifyAsync(TestMessages.Message())).ReadJsonAsync();
+        var suggestion = await (await Client.ClassifyAsync(TestMessages.Message())).ReadJsonAsync();
         var id = suggestion.GetProperty("suggestionId").GetString()!;
         var unit = suggestion.GetProperty("unit");
-        var decided = await _client.DecideAsync(id, suggestion.GetProperty("action").GetString()!,
+        var decided = await Client.DecideAsync(id, suggestion.GetProperty("action").GetString()!,
             unit.ValueKind == JsonValueKind.Null ? null : unit.GetString(), "stats-today");
         Assert.That(decided.StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
@@ -252,7 +240,7 @@ public sealed class StatsEndpointTests
     [TestCase("mailbox=finnes.ikke@eksempel.kommune.no", "mailbox")]
     public async Task Invalid_query_is_rejected_naming_the_field(string query, string field)
     {
-        var response = await _client.GetAsync($"/api/stats?{query}");
+        var response = await Client.GetAsync($"/api/stats?{query}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -262,7 +250,7 @@ public sealed class StatsEndpointTests
     [Test]
     public async Task Five_whole_years_are_allowed()
     {
-        var response = await _client.GetAsync("/api/stats?from=2020-01-01&to=2024-12-31");
+        var response = await Client.GetAsync("/api/stats?from=2020-01-01&to=2024-12-31");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }

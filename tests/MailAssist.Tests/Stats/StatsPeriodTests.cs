@@ -1,14 +1,10 @@
 using MailAssist.Api.Stats;
+using MailAssist.Tests.Infrastructure;
 
 namespace MailAssist.Tests.Stats;
 
 public sealed class StatsPeriodTests
 {
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     [Test]
     public void Left_out_the_period_is_twelve_weeks_up_to_today_in_Oslo()
     {

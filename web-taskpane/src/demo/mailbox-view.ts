@@ -17,7 +17,6 @@ export const demoText = {
     noSubject: '(uten emne)',
     loadFailed: 'Klarte ikke å hente demopostkassen.',
     retry: 'Prøv igjen',
-    stats: 'Statistikk for teamledere',
     locale: 'nb-NO',
   },
   en: {
@@ -35,7 +34,6 @@ export const demoText = {
     noSubject: '(no subject)',
     loadFailed: 'Could not get the demo mailbox.',
     retry: 'Try again',
-    stats: 'Statistics for team leads',
     locale: 'en-GB',
   },
 };

@@ -6,6 +6,7 @@ import { h } from '../dom';
 import { stringsFor } from '../pane/i18n';
 import { doneText } from '../pane/mailbox-action';
 import { mountPane } from '../pane/pane';
+import { teamLeadLinks } from '../team-lead';
 import { DemoMailbox } from './demo-mailbox';
 import { demoText, messageItem, readingView, toMessage, type DemoMessage } from './mailbox-view';
 
@@ -31,16 +32,16 @@ document.getElementById('handled-heading')!.textContent = text.handled;
 reading.setAttribute('aria-label', text.readingPane);
 reading.replaceChildren(readingView(text, null));
 for (const [name, tab] of Object.entries(tabs) as [Folder, HTMLElement][]) tab.addEventListener('click', () => showFolder(name));
+void loadMailbox();
 mountPane(document.getElementById('pane')!, {
   adapter: mailbox,
   api: createApi(),
-  links: [{ label: text.stats, href: '/stats' }],
+  links: await teamLeadLinks(language),
   onDecision: (_, decision) => {
     announce(decision);
     void loadMailbox();
   },
 });
-void loadMailbox();
 
 /** The mailbox comes from the API, so a message that a confirmed action moved out of the inbox leaves the list. */
 async function loadMailbox(): Promise<void> {

@@ -1,7 +1,9 @@
 import '../styles/pane.css';
 import { createApi } from '../api';
+import { signInHeaders } from '../auth';
 import { h } from '../dom';
 import { mountPane } from '../pane/pane';
+import { teamLeadLinks } from '../team-lead';
 import { officeAdapter } from './office-adapter';
 
 const root = document.getElementById('app')!;
@@ -9,9 +11,11 @@ const root = document.getElementById('app')!;
 // office.js comes from Microsoft's CDN (Office requires that); outside Outlook it may be missing or report no host.
 if (typeof Office === 'undefined') outsideOutlook();
 else
-  void Office.onReady((info) => {
-    if (info.host !== Office.HostType.Outlook) outsideOutlook();
-    else mountPane(root, { adapter: officeAdapter(Office), api: createApi() });
+  void Office.onReady(async (info) => {
+    if (info.host !== Office.HostType.Outlook) return outsideOutlook();
+    const adapter = officeAdapter(Office);
+    const headers = signInHeaders({ office: Office });
+    mountPane(root, { adapter, api: createApi({ headers }), links: await teamLeadLinks(adapter.displayLanguage, { headers }) });
   });
 
 function outsideOutlook(): void {
