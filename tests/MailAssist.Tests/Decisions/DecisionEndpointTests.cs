@@ -4,31 +4,11 @@ using MailAssist.Tests.Infrastructure;
 
 namespace MailAssist.Tests.Decisions;
 
-public sealed class DecisionEndpointTests
+public sealed class DecisionEndpointTests : ApiTest
 {
-    private TestDatabase _database = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _api = new ApiFactory(_database);
-        _client = await _api.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopApi()
-    {
-        _client.Dispose();
-        await _api.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     private async Task<(string Id, string Action, string? Unit)> SuggestAsync()
     {
-        var json = await (await _client.ClassifyAsync(TestMessages.Message())).ReadJsonAsync();
+        var json = await (await Client.ClassifyAsync(TestMessages.Message())).ReadJsonAsync();
         var unit = json.GetProperty("unit");
         return (json.GetProperty("suggestionId").GetString()!, json.GetProperty("action").GetString()!,
             unit.ValueKind == System.Text.Json.JsonValueKind.Null ? null : unit.GetString());
@@ -39,7 +19,7 @@ public sealed class DecisionEndpointTests
     {
         var (id, action, unit) = await SuggestAsync();
 
-        var response = await _client.DecideAsync(id, action, unit, "k-1");
+        var response = await Client.DecideAsync(id, action, unit, "k-1");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var decision = await response.ReadJsonAsync();
@@ -55,7 +35,7 @@ public sealed class DecisionEndpointTests
         var (id, action, _) = await SuggestAsync();
         var (other, otherUnit) = action == "journalfor" ? ("videresend", "kultur") : ("journalfor", "arkiv");
 
-        var decision = await (await _client.DecideAsync(id, other, otherUnit, "k-2")).ReadJsonAsync();
+        var decision = await (await Client.DecideAsync(id, other, otherUnit, "k-2")).ReadJsonAsync();
 
         Assert.That(decision.GetProperty("accepted").GetBoolean(), Is.False);
         Assert.That(decision.GetProperty("unit").GetString(), Is.EqualTo(otherUnit));
@@ -66,8 +46,8 @@ public sealed class DecisionEndpointTests
     {
         var (id, action, unit) = await SuggestAsync();
 
-        var first = await _client.DecideAsync(id, action, unit, "same-key");
-        var second = await _client.DecideAsync(id, action, unit, "same-key");
+        var first = await Client.DecideAsync(id, action, unit, "same-key");
+        var second = await Client.DecideAsync(id, action, unit, "same-key");
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -81,7 +61,7 @@ public sealed class DecisionEndpointTests
     {
         var (id, action, unit) = await SuggestAsync();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _client.DecideAsync(id, action, unit, "double-click")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Client.DecideAsync(id, action, unit, "double-click")));
 
         Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Created), Is.EqualTo(1));
         Assert.That(responses.All(r => r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK), Is.True);
@@ -92,9 +72,9 @@ public sealed class DecisionEndpointTests
     public async Task Different_decision_for_a_decided_message_gets_409_with_the_existing_one()
     {
         var (id, _, _) = await SuggestAsync();
-        await _client.DecideAsync(id, "slett", null, "first");
+        await Client.DecideAsync(id, "slett", null, "first");
 
-        var response = await _client.DecideAsync(id, "journalfor", "arkiv", "second");
+        var response = await Client.DecideAsync(id, "journalfor", "arkiv", "second");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That((await response.ReadJsonAsync()).GetProperty("action").GetString(), Is.EqualTo("slett"));
@@ -109,7 +89,7 @@ public sealed class DecisionEndpointTests
             Content = System.Net.Http.Json.JsonContent.Create(new { action, unit }),
         };
 
-        var response = await _client.SendAsync(request);
+        var response = await Client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("Idempotency-Key", out _), Is.True);
@@ -123,7 +103,7 @@ public sealed class DecisionEndpointTests
     {
         var (id, _, _) = await SuggestAsync();
 
-        var response = await _client.DecideAsync(id, action, unit, Guid.NewGuid().ToString());
+        var response = await Client.DecideAsync(id, action, unit, Guid.NewGuid().ToString());
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _), Is.True);
@@ -133,14 +113,14 @@ public sealed class DecisionEndpointTests
     [Test]
     public async Task Decision_for_unknown_suggestion_is_404()
     {
-        var response = await _client.DecideAsync(Guid.NewGuid().ToString(), "slett", null, "k");
+        var response = await Client.DecideAsync(Guid.NewGuid().ToString(), "slett", null, "k");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     private async Task<long> CountDecisionsAsync(string suggestionId)
     {
-        await using var dataSource = _database.CreateDataSource();
+        await using var dataSource = Api.Database.CreateDataSource();
         await using var connection = await dataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM decisions WHERE suggestion_id = @Id", new { Id = Guid.Parse(suggestionId) });
     }

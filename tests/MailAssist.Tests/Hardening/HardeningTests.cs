@@ -3,30 +3,13 @@ using MailAssist.Tests.Infrastructure;
 
 namespace MailAssist.Tests.Hardening;
 
-public sealed class HardeningTests
+public sealed class HardeningTests : ApiTest
 {
-    private TestDatabase _database = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _api = new ApiFactory(_database, new Dictionary<string, string?>
+    protected override Task<IReadOnlyDictionary<string, string?>> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>
         {
             ["Cors:AllowedOrigins:0"] = "https://mailassist.eksempel.kommune.no",
         });
-        _client = await _api.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopApi()
-    {
-        _client.Dispose();
-        await _api.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Test]
     public async Task Cross_origin_request_from_a_foreign_origin_gets_no_allow_header()
@@ -35,7 +18,7 @@ public sealed class HardeningTests
         request.Headers.Add("Origin", "https://evil.example");
         request.Headers.Add("Access-Control-Request-Method", "GET");
 
-        var response = await _client.SendAsync(request);
+        var response = await Client.SendAsync(request);
 
         Assert.That(response.Headers.Contains("Access-Control-Allow-Origin"), Is.False);
     }
@@ -47,7 +30,7 @@ public sealed class HardeningTests
         request.Headers.Add("Origin", "https://mailassist.eksempel.kommune.no");
         request.Headers.Add("Access-Control-Request-Method", "GET");
 
-        var response = await _client.SendAsync(request);
+        var response = await Client.SendAsync(request);
 
         Assert.That(response.Headers.GetValues("Access-Control-Allow-Origin"), Is.EqualTo(new[] { "https://mailassist.eksempel.kommune.no" }));
     }
@@ -55,7 +38,7 @@ public sealed class HardeningTests
     [Test]
     public async Task Responses_carry_the_security_headers()
     {
-        var response = await _client.GetAsync("/api/units");
+        var response = await Client.GetAsync("/api/units");
 
         Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
         Assert.That(response.Headers.GetValues("Referrer-Policy"), Is.EqualTo(new[] { "no-referrer" }));
@@ -78,7 +61,7 @@ public sealed class HardeningTests
         var message = TestMessages.Message(subject: "Hemmelig emne");
         message["receivedAt"] = "ikke en dato";
 
-        var body = await (await _client.ClassifyAsync(message)).Content.ReadAsStringAsync();
+        var body = await (await Client.ClassifyAsync(message)).Content.ReadAsStringAsync();
 
         Assert.That(body, Does.Not.Contain("Hemmelig").And.Not.Contain("   at ").And.Not.Contain("Exception"));
     }

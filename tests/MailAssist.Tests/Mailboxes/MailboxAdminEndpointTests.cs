@@ -4,32 +4,12 @@ using MailAssist.Tests.Infrastructure;
 
 namespace MailAssist.Tests.Mailboxes;
 
-public sealed class MailboxAdminEndpointTests
+public sealed class MailboxAdminEndpointTests : ApiTest
 {
-    private TestDatabase _database = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _api = new ApiFactory(_database);
-        _client = await _api.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopApi()
-    {
-        _client.Dispose();
-        await _api.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Test]
     public async Task A_municipalitys_own_directory_maps_each_unit_to_a_standard_kind()
     {
-        var response = await _client.PutAsJsonAsync("/api/admin/mailboxes/post@vestby.kommune.no", new
+        var response = await Client.PutAsJsonAsync("/api/admin/mailboxes/post@vestby.kommune.no", new
         {
             displayName = "Postmottak, Vestby kommune",
             units = new[]
@@ -40,7 +20,7 @@ public sealed class MailboxAdminEndpointTests
         });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var units = await (await _client.GetAsync("/api/units?mailbox=post@vestby.kommune.no")).ReadJsonAsync();
+        var units = await (await Client.GetAsync("/api/units?mailbox=post@vestby.kommune.no")).ReadJsonAsync();
         Assert.That(units.EnumerateArray().Select(u => (u.GetProperty("id").GetString(), u.GetProperty("kind").GetString())),
             Is.EquivalentTo(new[] { ("plan-bygg", "byggesak"), ("skole", "oppvekst") }));
     }
@@ -48,7 +28,7 @@ public sealed class MailboxAdminEndpointTests
     [Test]
     public async Task Unit_of_an_unknown_kind_is_rejected_naming_the_field_and_nothing_is_saved()
     {
-        var response = await _client.PutAsJsonAsync("/api/admin/mailboxes/post@feil.kommune.no", new
+        var response = await Client.PutAsJsonAsync("/api/admin/mailboxes/post@feil.kommune.no", new
         {
             displayName = "Feil",
             units = new[] { new { id = "x", name = "X", address = "x@feil.kommune.no", owns = "alt", kind = "brannvesen" } },
@@ -56,7 +36,7 @@ public sealed class MailboxAdminEndpointTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("units[0].kind", out _), Is.True);
-        Assert.That((await _client.GetAsync("/api/units?mailbox=post@feil.kommune.no")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await Client.GetAsync("/api/units?mailbox=post@feil.kommune.no")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 
     [Test]
@@ -64,10 +44,10 @@ public sealed class MailboxAdminEndpointTests
     {
         var path = $"/api/admin/mailboxes/{TestMessages.DemoMailbox}/members/Kari.Nordmann@eksempel.kommune.no";
 
-        var first = await _client.PutAsync(path, null);
-        var again = await _client.PutAsync(path, null);
-        var members = await (await _client.GetAsync($"/api/admin/mailboxes/{TestMessages.DemoMailbox}/members")).ReadJsonAsync();
-        var removed = await _client.DeleteAsync(path);
+        var first = await Client.PutAsync(path, null);
+        var again = await Client.PutAsync(path, null);
+        var members = await (await Client.GetAsync($"/api/admin/mailboxes/{TestMessages.DemoMailbox}/members")).ReadJsonAsync();
+        var removed = await Client.DeleteAsync(path);
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
@@ -78,8 +58,8 @@ public sealed class MailboxAdminEndpointTests
     [Test]
     public async Task Journalforing_is_set_per_mailbox_and_shown_with_the_directory()
     {
-        var before = await (await _client.GetAsync($"/api/admin/mailboxes/{TestMessages.DemoMailbox}")).ReadJsonAsync();
-        var saved = await _client.PutAsJsonAsync("/api/admin/mailboxes/post@arkivby.kommune.no", new
+        var before = await (await Client.GetAsync($"/api/admin/mailboxes/{TestMessages.DemoMailbox}")).ReadJsonAsync();
+        var saved = await Client.PutAsJsonAsync("/api/admin/mailboxes/post@arkivby.kommune.no", new
         {
             displayName = "Postmottak, Arkivby kommune",
             units = new[] { new { id = "service", name = "Service", address = "service@arkivby.kommune.no", owns = "alt", kind = "servicetorget" } },
@@ -87,9 +67,9 @@ public sealed class MailboxAdminEndpointTests
             archiveImportAddress = "Import@Arkiv.Arkivby.kommune.no",
             forwardedFolder = "Sendt videre",
         });
-        var renamed = await _client.PutAsJsonAsync("/api/admin/mailboxes/post@arkivby.kommune.no", new { displayName = "Postmottak, Arkivby", units = Array.Empty<object>() });
+        var renamed = await Client.PutAsJsonAsync("/api/admin/mailboxes/post@arkivby.kommune.no", new { displayName = "Postmottak, Arkivby", units = Array.Empty<object>() });
 
-        var mailbox = await (await _client.GetAsync("/api/admin/mailboxes/post@arkivby.kommune.no")).ReadJsonAsync();
+        var mailbox = await (await Client.GetAsync("/api/admin/mailboxes/post@arkivby.kommune.no")).ReadJsonAsync();
 
         Assert.That(before.GetProperty("journalMode").GetString(), Is.EqualTo("move"));
         Assert.That(before.GetProperty("journalFolder").GetString(), Is.EqualTo("Til journalføring"));
@@ -119,11 +99,11 @@ public sealed class MailboxAdminEndpointTests
         body["displayName"] = "Postmottak, Eksempel kommune";
         body["units"] = new System.Text.Json.Nodes.JsonArray();
 
-        var response = await _client.PutAsJsonAsync($"/api/admin/mailboxes/{TestMessages.DemoMailbox}", body);
+        var response = await Client.PutAsJsonAsync($"/api/admin/mailboxes/{TestMessages.DemoMailbox}", body);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _), Is.True);
-        var mailbox = await (await _client.GetAsync($"/api/admin/mailboxes/{TestMessages.DemoMailbox}")).ReadJsonAsync();
+        var mailbox = await (await Client.GetAsync($"/api/admin/mailboxes/{TestMessages.DemoMailbox}")).ReadJsonAsync();
         Assert.That(mailbox.GetProperty("journalMode").GetString(), Is.EqualTo("move"));
         Assert.That(mailbox.GetProperty("journalFolder").GetString(), Is.EqualTo("Til journalføring"));
     }

@@ -3,32 +3,12 @@ using MailAssist.Tests.Infrastructure;
 
 namespace MailAssist.Tests.Mailboxes;
 
-public sealed class UnitEndpointTests
+public sealed class UnitEndpointTests : ApiTest
 {
-    private TestDatabase _database = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _api = new ApiFactory(_database);
-        _client = await _api.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopApi()
-    {
-        _client.Dispose();
-        await _api.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Test]
     public async Task Demo_mailbox_has_the_fifteen_units_of_the_guide_with_their_addresses()
     {
-        var units = await (await _client.GetAsync($"/api/units?mailbox={TestMessages.DemoMailbox}")).ReadJsonAsync();
+        var units = await (await Client.GetAsync($"/api/units?mailbox={TestMessages.DemoMailbox}")).ReadJsonAsync();
 
         var ids = units.EnumerateArray().Select(u => u.GetProperty("id").GetString()).ToList();
         Assert.That(ids, Is.EquivalentTo(new[] { "byggesak", "plan", "landbruk", "oppvekst", "helse", "barnevern", "nav", "teknisk",
@@ -44,7 +24,7 @@ public sealed class UnitEndpointTests
     [Test]
     public async Task Unknown_mailbox_is_rejected_naming_the_field()
     {
-        var response = await _client.GetAsync("/api/units?mailbox=ingen@eksempel.kommune.no");
+        var response = await Client.GetAsync("/api/units?mailbox=ingen@eksempel.kommune.no");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }

@@ -3,36 +3,16 @@ using MailAssist.Tests.Infrastructure;
 
 namespace MailAssist.Tests.Messages;
 
-public sealed class HistoryEndpointTests
+public sealed class HistoryEndpointTests : ApiTest
 {
-    private TestDatabase _database = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _api = new ApiFactory(_database);
-        _client = await _api.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopApi()
-    {
-        _client.Dispose();
-        await _api.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Test]
     public async Task History_shows_the_suggestion_the_decision_and_the_mailbox_action_oldest_first()
     {
         var message = TestMessages.Message();
-        var suggestion = await (await _client.ClassifyAsync(message)).ReadJsonAsync();
-        await _client.DecideAsync(suggestion.GetProperty("suggestionId").GetString()!, "journalfor", "arkiv", "h-1");
+        var suggestion = await (await Client.ClassifyAsync(message)).ReadJsonAsync();
+        await Client.DecideAsync(suggestion.GetProperty("suggestionId").GetString()!, "journalfor", "arkiv", "h-1");
 
-        var history = await (await _client.GetAsync(
+        var history = await (await Client.GetAsync(
             $"/api/messages/history?mailbox={TestMessages.DemoMailbox}&internetMessageId={Uri.EscapeDataString(message["internetMessageId"]!.GetValue<string>())}")).ReadJsonAsync();
 
         Assert.That(history.EnumerateArray().Select(e => e.GetProperty("type").GetString()), Is.EqualTo(new[] { "suggestion", "decision", "action" }));
@@ -47,7 +27,7 @@ public sealed class HistoryEndpointTests
     [Test]
     public async Task History_of_a_message_never_classified_is_empty()
     {
-        var history = await (await _client.GetAsync("/api/messages/history?internetMessageId=%3Cnever%40example.no%3E")).ReadJsonAsync();
+        var history = await (await Client.GetAsync("/api/messages/history?internetMessageId=%3Cnever%40example.no%3E")).ReadJsonAsync();
 
         Assert.That(history.GetArrayLength(), Is.Zero);
     }
@@ -55,7 +35,7 @@ public sealed class HistoryEndpointTests
     [Test]
     public async Task History_without_message_id_is_rejected_naming_the_field()
     {
-        var response = await _client.GetAsync("/api/messages/history?mailbox=postmottak@eksempel.kommune.no");
+        var response = await Client.GetAsync("/api/messages/history?mailbox=postmottak@eksempel.kommune.no");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("internetMessageId", out _), Is.True);

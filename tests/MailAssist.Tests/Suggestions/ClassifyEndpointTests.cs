@@ -5,32 +5,12 @@ using MailAssist.Tests.Infrastructure;
 
 namespace MailAssist.Tests.Suggestions;
 
-public sealed class ClassifyEndpointTests
+public sealed class ClassifyEndpointTests : ApiTest
 {
-    private TestDatabase _database = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _api = new ApiFactory(_database);
-        _client = await _api.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopApi()
-    {
-        _client.Dispose();
-        await _api.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Test]
     public async Task Message_gets_a_suggestion_with_every_contract_field()
     {
-        var response = await _client.ClassifyAsync(TestMessages.Message());
+        var response = await Client.ClassifyAsync(TestMessages.Message());
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var json = await response.ReadJsonAsync();
@@ -49,7 +29,7 @@ public sealed class ClassifyEndpointTests
             from: "Vestland Maskin AS <faktura@vestlandmaskin.no>",
             attachments: new JsonArray(new JsonObject { ["name"] = "Faktura_2026-0412.pdf", ["contentType"] = "application/pdf", ["size"] = 91234 }));
 
-        var json = await (await _client.ClassifyAsync(message)).ReadJsonAsync();
+        var json = await (await Client.ClassifyAsync(message)).ReadJsonAsync();
 
         Assert.That(json.GetProperty("action").GetString(), Is.EqualTo("videresend"));
         Assert.That(json.GetProperty("unit").GetString(), Is.EqualTo("okonomi"));
@@ -65,7 +45,7 @@ public sealed class ClassifyEndpointTests
             + "Hvis du ikke bekrefter innen 24 timer, blir kontoen din stengt.\n\nMicrosoft-kontoteamet",
             from: "Microsoft 365 <no-reply@microsoft365-verifisering.support>");
 
-        var json = await (await _client.ClassifyAsync(message)).ReadJsonAsync();
+        var json = await (await Client.ClassifyAsync(message)).ReadJsonAsync();
 
         Assert.That(json.GetProperty("action").GetString(), Is.EqualTo("slett"));
         Assert.That(json.GetProperty("unit").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
@@ -75,8 +55,8 @@ public sealed class ClassifyEndpointTests
     public async Task Same_message_classified_again_returns_the_stored_suggestion_as_cached()
     {
         var message = TestMessages.Message();
-        var first = await (await _client.ClassifyAsync(message)).ReadJsonAsync();
-        var second = await (await _client.ClassifyAsync(message)).ReadJsonAsync();
+        var first = await (await Client.ClassifyAsync(message)).ReadJsonAsync();
+        var second = await (await Client.ClassifyAsync(message)).ReadJsonAsync();
 
         Assert.That(second.GetProperty("suggestionId").GetString(), Is.EqualTo(first.GetProperty("suggestionId").GetString()));
         Assert.That(second.GetProperty("cached").GetBoolean(), Is.True);
@@ -86,7 +66,7 @@ public sealed class ClassifyEndpointTests
     public async Task Concurrent_classifications_of_one_message_store_one_suggestion()
     {
         var message = TestMessages.Message();
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _client.ClassifyAsync(message)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.ClassifyAsync(message)));
         var ids = new HashSet<string?>();
         foreach (var response in responses) ids.Add((await response.ReadJsonAsync()).GetProperty("suggestionId").GetString());
 
@@ -98,7 +78,7 @@ public sealed class ClassifyEndpointTests
     {
         var message = new JsonObject { ["internetMessageId"] = $"<{Guid.NewGuid():N}@example.no>" };
 
-        var response = await _client.ClassifyAsync(message);
+        var response = await Client.ClassifyAsync(message);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -109,7 +89,7 @@ public sealed class ClassifyEndpointTests
         var message = TestMessages.Message();
         message.Remove("mailbox");
 
-        var json = await (await _client.ClassifyAsync(message)).ReadJsonAsync();
+        var json = await (await Client.ClassifyAsync(message)).ReadJsonAsync();
 
         Assert.That(json.GetProperty("suggestionId").GetString(), Is.Not.Empty);
     }
@@ -136,7 +116,7 @@ public sealed class ClassifyEndpointTests
     {
         var before = await CountSuggestionsAsync();
 
-        var response = await _client.ClassifyAsync(message);
+        var response = await Client.ClassifyAsync(message);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -148,7 +128,7 @@ public sealed class ClassifyEndpointTests
     [Test]
     public async Task Malformed_json_is_rejected_with_problem_details()
     {
-        var response = await _client.PostAsync("/api/classify", new StringContent("{\"internetMessageId\": ", System.Text.Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync("/api/classify", new StringContent("{\"internetMessageId\": ", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -160,7 +140,7 @@ public sealed class ClassifyEndpointTests
         var before = await CountSuggestionsAsync();
         var message = TestMessages.Message(body: new string('a', 1_100_000));
 
-        var response = await _client.ClassifyAsync(message);
+        var response = await Client.ClassifyAsync(message);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
         Assert.That(await CountSuggestionsAsync(), Is.EqualTo(before));
@@ -168,7 +148,7 @@ public sealed class ClassifyEndpointTests
 
     private async Task<long> CountSuggestionsAsync()
     {
-        await using var dataSource = _database.CreateDataSource();
+        await using var dataSource = Api.Database.CreateDataSource();
         await using var connection = await dataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM suggestions");
     }

@@ -56,6 +56,28 @@ public sealed class EvalCommandTests
     }
 
     [Test]
+    public async Task Eval_measures_the_configured_language_model_when_a_provider_is_set()
+    {
+        await using var model = await FakeOpenAiServer.StartAsync();
+        using var host = new ClassifierHost(ClassifierHost.Settings(model));
+        model.Enqueue(FakeOpenAiServer.Verdict("journalfor", "byggesak", 0.95), FakeOpenAiServer.Verdict("slett", null, 0.9));
+        await File.WriteAllLinesAsync(_file, [
+            Line("m1", "Søknad om ferdigattest", "Vi søker om ferdigattest for tilbygg på gnr 12 bnr 45.", "journalfor", "byggesak"),
+            Line("m2", "Faktura 4471", "Vedlagt faktura for brøyting i januar. Forfall 30 dager.", "videresend", "okonomi"),
+        ]);
+        var output = new StringWriter();
+
+        var code = await EvalCommand.RunAsync(host.Classifier, _file, output, new StringWriter(), CancellationToken.None);
+
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(model.Requests, Has.Count.EqualTo(2), "every line went to the model");
+        var json = JsonDocument.Parse(output.ToString().TrimEnd().Split('\n')[^1]).RootElement;
+        Assert.That(json.GetProperty("n").GetInt32(), Is.EqualTo(2));
+        Assert.That(json.GetProperty("actionAccuracy").GetDouble(), Is.EqualTo(0.5), "the model's answers are what is measured");
+        Assert.That(json.GetProperty("criticalErrors").GetInt32(), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Malformed_line_is_reported_by_its_number()
     {
         await File.WriteAllLinesAsync(_file, [Line("e1", "Hei", "Tekst", "videresend", "servicetorget"), "{\"id\": \"e2\", "]);
