@@ -1,3 +1,4 @@
+using MailAssist.Api.Classification.Local;
 using MailAssist.Api.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,12 +16,15 @@ public static class HealthEndpoints
 
     public static Ok<HealthReport> Live() => TypedResults.Ok(new HealthReport("live", null));
 
-    public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Ready(Migrator migrator, CancellationToken cancellationToken)
+    /// <summary>Ready when the database answers, migrations are applied and the local model is loaded, so no request waits for training.</summary>
+    public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Ready(Migrator migrator, LocalModelCache localModel, CancellationToken cancellationToken)
     {
         string? problem;
         try
         {
-            problem = await migrator.IsUpToDateAsync(cancellationToken) ? null : "Databasemigreringer er ikke kjørt ennå.";
+            problem = !await migrator.IsUpToDateAsync(cancellationToken) ? "Databasemigreringer er ikke kjørt ennå."
+                : !localModel.IsLoaded ? "Klassifiseringsmodellen lastes ennå."
+                : null;
         }
         catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
         {

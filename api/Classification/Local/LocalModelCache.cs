@@ -20,6 +20,9 @@ public sealed class LocalModelCache(ClassifierModelStore store, TimeProvider tim
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Snapshot? _snapshot;
 
+    /// <summary>True once a model version has been loaded; it is then served even while the database is away.</summary>
+    public bool IsLoaded => _snapshot is not null;
+
     public async ValueTask<ServedModel> CurrentAsync(CancellationToken cancellationToken)
     {
         if (_snapshot is { } fresh && time.GetElapsedTime(fresh.CheckedAt) < RecheckInterval) return fresh.Model;

@@ -25,12 +25,13 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
     public async Task<HttpClient> StartAsync()
     {
         var client = CreateClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // The first API of a test process trains the corpus model before it is ready: seconds on a quiet machine, up to a minute on a busy one.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (true)
         {
             var response = await client.GetAsync("/health/ready");
             if (response.StatusCode == HttpStatusCode.OK) return client;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The API did not become ready within 60 s.");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The API did not become ready within 180 s.");
             await Task.Delay(100);
         }
     }
