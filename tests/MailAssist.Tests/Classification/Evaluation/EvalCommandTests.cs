@@ -78,6 +78,22 @@ public sealed class EvalCommandTests
     }
 
     [Test]
+    public async Task Shipped_model_meets_the_quality_targets_on_a_set_written_independently_of_the_corpus()
+    {
+        // 360 messages written under the guide by a writer who never saw the training corpus; never trained on.
+        var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "Classification", "Evaluation", "independent-set.jsonl");
+
+        var (code, output, _) = await RunAsync(path);
+
+        Assert.That(code, Is.EqualTo(0));
+        var json = JsonDocument.Parse(output.TrimEnd().Split('\n')[^1]).RootElement;
+        Assert.That(json.GetProperty("n").GetInt32(), Is.EqualTo(360));
+        Assert.That(json.GetProperty("actionMacroF1").GetDouble(), Is.GreaterThanOrEqualTo(0.85));
+        Assert.That(json.GetProperty("unitAccuracy").GetDouble(), Is.GreaterThanOrEqualTo(0.75));
+        Assert.That(json.GetProperty("criticalErrors").GetInt32(), Is.LessThanOrEqualTo(3), "at most 1% of the lines");
+    }
+
+    [Test]
     public async Task Malformed_line_is_reported_by_its_number()
     {
         await File.WriteAllLinesAsync(_file, [Line("e1", "Hei", "Tekst", "videresend", "servicetorget"), "{\"id\": \"e2\", "]);
