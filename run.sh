@@ -86,9 +86,11 @@ main() {
   export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
   log "Building the API"
   dotnet build "$ROOT/api" -c Release -nologo -v quiet
-  [ -n "$started_pg" ] && trap 'log "Stopping PostgreSQL"; stop_postgres "$started_pg"' EXIT
+  [ -n "$started_pg" ] && trap "log 'Stopping PostgreSQL'; stop_postgres '$started_pg'" EXIT
   log "MailAssist on $ASPNETCORE_URLS  (task pane: /taskpane/, demo: /demo, dashboard: /stats)"
-  dotnet run --project "$ROOT/api" -c Release --no-build --no-launch-profile
+  # The API's folder is its content root: its appsettings and the task pane path are relative to it.
+  cd "$ROOT/api"
+  dotnet run -c Release --no-build --no-launch-profile
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
