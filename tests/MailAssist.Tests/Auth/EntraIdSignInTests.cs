@@ -17,11 +17,7 @@ public sealed class EntraIdSignInTests
     public async Task StartApi()
     {
         _database = await TestDatabase.CreateAsync();
-        _api = _tokens.CreateApi(_database);
-        (await _api.StartAsync()).Dispose();
-        var admin = Client(_tokens.Mint("admin@eksempel.kommune.no", roles: ["MailAssist.Admin"]));
-        var added = await admin.PutAsync($"/api/admin/mailboxes/{TestMessages.DemoMailbox}/members/kari.saksbehandler@eksempel.kommune.no", null);
-        Assert.That(added.StatusCode, Is.EqualTo(HttpStatusCode.Created), added.Headers.WwwAuthenticate.ToString());
+        _api = await _tokens.StartWithMemberAsync(_database, "kari.saksbehandler@eksempel.kommune.no");
     }
 
     [OneTimeTearDown]

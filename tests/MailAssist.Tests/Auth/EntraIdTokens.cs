@@ -74,6 +74,17 @@ public sealed class EntraIdTokens
         });
     }
 
+    /// <summary>Starts the API in EntraId mode and, as an admin would, makes <paramref name="member"/> a member of the demo mailbox.</summary>
+    public async Task<ApiFactory> StartWithMemberAsync(TestDatabase database, string member)
+    {
+        var api = CreateApi(database);
+        (await api.StartAsync()).Dispose();
+        using var admin = WithToken(api.CreateClient(), Mint("admin@eksempel.kommune.no", roles: ["MailAssist.Admin"]));
+        var added = await admin.PutAsync($"/api/admin/mailboxes/{TestMessages.DemoMailbox}/members/{member}", null);
+        Assert.That(added.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), added.Headers.WwwAuthenticate.ToString());
+        return api;
+    }
+
     public static HttpClient WithToken(HttpClient client, string? token)
     {
         client.DefaultRequestHeaders.Authorization = token is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

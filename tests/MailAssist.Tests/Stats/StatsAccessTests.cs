@@ -15,11 +15,7 @@ public sealed class StatsAccessTests
     public async Task StartApi()
     {
         _database = await TestDatabase.CreateAsync();
-        _api = _tokens.CreateApi(_database);
-        (await _api.StartAsync()).Dispose();
-        var admin = Client(_tokens.Mint("admin@eksempel.kommune.no", roles: ["MailAssist.Admin"]));
-        var added = await admin.PutAsync($"/api/admin/mailboxes/{TestMessages.DemoMailbox}/members/{TeamLead}", null);
-        Assert.That(added.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        _api = await _tokens.StartWithMemberAsync(_database, TeamLead);
     }
 
     [OneTimeTearDown]
