@@ -35,7 +35,8 @@ as_pg_owner() {
 }
 
 # start_postgres DATA_DIR PORT [fresh]: initialises (or reuses) a cluster in DATA_DIR listening on
-# 127.0.0.1:PORT only, starts it, and creates the database "mailassist".
+# 127.0.0.1:PORT only, starts it, and creates the database "mailassist". Durable (every commit flushed)
+# unless MAILASSIST_PG_THROWAWAY is set, as the test suite does.
 start_postgres() {
   local data="$1" port="$2" fresh="${3:-}"
   apt_install postgresql postgresql-contrib
@@ -55,7 +56,7 @@ start_postgres() {
   if ! as_pg_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     log "Starting PostgreSQL on 127.0.0.1:$port"
     as_pg_owner "$bin/pg_ctl" -D "$data" -w -t 60 -l "$data/server.log" \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c max_connections=300 -c fsync=off -c synchronous_commit=off" start >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c max_connections=300 ${MAILASSIST_PG_THROWAWAY:+-c fsync=off -c synchronous_commit=off}" start >/dev/null
   fi
   as_pg_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='mailassist'" | grep -q 1 \
     || as_pg_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE mailassist" >/dev/null

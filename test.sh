@@ -14,7 +14,8 @@ PG_DATA="$ROOT/.data/test-postgres"
 PG_PORT="${MAILASSIST_TEST_PG_PORT:-55433}"
 
 apt_install postgresql postgresql-contrib chromium libxml2-utils fonts-dejavu-core
-start_postgres "$PG_DATA" "$PG_PORT" fresh
+# A throw-away cluster: it need not survive a crash, so it skips flushing to disk.
+MAILASSIST_PG_THROWAWAY=1 start_postgres "$PG_DATA" "$PG_PORT" fresh
 trap 'stop_postgres "$PG_DATA"' EXIT
 export MAILASSIST_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 export MAILASSIST_ARTIFACTS="$ROOT/artifacts"

@@ -7,7 +7,8 @@ namespace MailAssist.Api.Decisions;
 
 public sealed class DecisionStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns = """
+    /// <summary>A decision's columns, from <c>decisions d</c> joined to <c>units u</c>.</summary>
+    public const string Columns = """
         d.id AS Id, d.suggestion_id AS SuggestionId, d.action AS Action, d.unit_id AS UnitId, u.name AS UnitName,
         d.accepted AS Accepted, d.decided_by AS DecidedBy, d.decided_at AS DecidedAt
         """;

@@ -30,7 +30,6 @@ public static class HostingRegistration
         builder.Services.AddSingleton<SuggestionStore>();
         builder.Services.AddSingleton<DecisionStore>();
         builder.Services.AddSingleton<MembershipStore>();
-        builder.Services.AddSingleton<SimilarMessages>();
         return builder;
     }
 }

@@ -10,7 +10,7 @@ namespace MailAssist.Api.MailboxActions;
 /// </summary>
 public sealed class MailboxActionStore(NpgsqlDataSource dataSource)
 {
-    private const string StateColumns = """
+    public const string StateColumns = """
         decision_id AS DecisionId, status AS Status, attempts AS Attempts, last_error AS Error, forwarded_to AS ForwardedTo,
         moved_to AS MovedTo, category AS Category, performed_by AS PerformedBy, updated_at AS UpdatedAt, completed_at AS CompletedAt
         """;

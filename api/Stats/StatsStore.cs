@@ -20,10 +20,16 @@ public sealed class StatsStore(NpgsqlDataSource dataSource)
         """;
 
     private static readonly string Sql = $"""
-        SELECT day AS Day, decisions AS Decisions, accepted AS Accepted, needs_review AS NeedsReview, fallback AS Fallback,
-               suggestions AS Suggestions, prompt_tokens AS PromptTokens, completion_tokens AS CompletionTokens
-        FROM stats_daily
-        WHERE mailbox_id = @MailboxId AND day BETWEEN @From AND @To
+        SELECT day AS Day, coalesce(d.decisions, 0) AS Decisions, coalesce(d.accepted, 0) AS Accepted,
+               coalesce(d.needs_review, 0) AS NeedsReview, coalesce(d.fallback, 0) AS Fallback,
+               coalesce(s.suggestions, 0) AS Suggestions, coalesce(s.prompt_tokens, 0) AS PromptTokens,
+               coalesce(s.completion_tokens, 0) AS CompletionTokens
+        FROM (SELECT day, decisions, accepted, needs_review, fallback
+              FROM stats_daily WHERE mailbox_id = @MailboxId AND day BETWEEN @From AND @To) AS d
+        FULL JOIN (SELECT day, sum(suggestions)::integer AS suggestions, sum(prompt_tokens)::bigint AS prompt_tokens,
+                          sum(completion_tokens)::bigint AS completion_tokens
+                   FROM stats_suggestion_days WHERE mailbox_id = @MailboxId AND day BETWEEN @From AND @To
+                   GROUP BY day) AS s USING (day)
         ORDER BY day;
 
         SELECT r.suggested_action AS SuggestedAction, r.suggested_unit AS SuggestedUnit,

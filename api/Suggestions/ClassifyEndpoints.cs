@@ -4,9 +4,7 @@ using MailAssist.Api.Classification;
 using MailAssist.Api.Classification.LanguageModel;
 using MailAssist.Api.Classification.Signals;
 using MailAssist.Api.Cleaning;
-using MailAssist.Api.Decisions;
 using MailAssist.Api.Hardening;
-using MailAssist.Api.MailboxActions;
 using MailAssist.Api.Mailboxes;
 using MailAssist.Api.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,9 +33,6 @@ public static class ClassifyEndpoints
         MailboxAccess access,
         MessageKeys keys,
         SuggestionStore suggestions,
-        DecisionStore decisions,
-        SimilarMessages similarMessages,
-        MailboxActionStore actions,
         IClassifier classifier,
         CancellationToken cancellationToken)
     {
@@ -53,26 +48,23 @@ public static class ClassifyEndpoints
         if (!await access.CanUseAsync(user, directory.Id, cancellationToken)) return TypedResults.NotFound();
 
         var key = keys.For(directory.Id, message.InternetMessageId);
-        var cleaned = MessageCleaner.CleanAndRedact(message);
-        if (await suggestions.FindAsync(directory.Id, key, cancellationToken) is { } existing)
-        {
-            var alike = await similarMessages.FindAsync(directory.Id, cleaned, existing.Id, cancellationToken);
-            var decided = await decisions.FindBySuggestionAsync(existing.Id, cancellationToken);
-            return TypedResults.Ok(SuggestionResponse.From(existing, cached: true, alike.Select(s => s.ToResponse()).ToList(),
-                decided, await actions.FindAsync(decided?.Id, cancellationToken)));
-        }
+        if (await suggestions.FindKnownAsync(directory.Id, key, cancellationToken) is { } known) return Stored(known);
 
-        var similar = await similarMessages.FindAsync(directory.Id, cleaned, null, cancellationToken);
+        var cleaned = MessageCleaner.CleanAndRedact(message);
+        var similar = await suggestions.FindSimilarAsync(directory.Id, cleaned, cancellationToken);
         var examples = similar.Take(PromptBuilder.MaxExamples).Select(s => s.ToExample()).ToList();
         var classification = await classifier.ClassifyAsync(new ClassificationInput(cleaned, directory, examples), cancellationToken);
         classification = SignalFlags.Apply(cleaned, classification, message.ReceivedAt);
 
-        var id = Guid.CreateVersion7();
-        var added = await suggestions.TryAddAsync(new NewSuggestion(id, directory.Id, key, message.ReceivedAt, cleaned, classification), cancellationToken);
-        var stored = await suggestions.FindAsync(directory.Id, key, cancellationToken)
-            ?? throw new InvalidOperationException("A stored suggestion could not be read back.");
-        var decision = added ? null : await decisions.FindBySuggestionAsync(stored.Id, cancellationToken);
-        var shown = similar.Where(s => s.SuggestionId != stored.Id).Select(s => s.ToResponse()).ToList();
-        return TypedResults.Ok(SuggestionResponse.From(stored, cached: !added, shown, decision, await actions.FindAsync(decision?.Id, cancellationToken)));
+        var added = await suggestions.AddAsync(new NewSuggestion(Guid.CreateVersion7(), directory.Id, key, message.ReceivedAt, cleaned, classification), cancellationToken);
+        if (added is not null) return TypedResults.Ok(SuggestionResponse.From(added, cached: false, Shown(similar), decision: null));
+        // Another request stored a suggestion for the message first; that one stands.
+        return Stored(await suggestions.FindKnownAsync(directory.Id, key, cancellationToken)
+            ?? throw new InvalidOperationException("A suggestion that conflicted on insert could not be read."));
     }
+
+    private static Ok<SuggestionResponse> Stored(KnownMessage known) =>
+        TypedResults.Ok(SuggestionResponse.From(known.Suggestion, cached: true, Shown(known.Similar), known.Decision, known.Action));
+
+    private static List<SimilarMessage> Shown(IEnumerable<SimilarDecision> similar) => similar.Select(s => s.ToResponse()).ToList();
 }

@@ -1,8 +1,5 @@
-using Dapper;
 using MailAssist.Api.Classification;
-using MailAssist.Api.Cleaning;
 using MailAssist.Api.Messages;
-using Npgsql;
 
 namespace MailAssist.Api.Suggestions;
 
@@ -10,47 +7,47 @@ namespace MailAssist.Api.Suggestions;
 /// Earlier messages of the same mailbox that read alike and that staff have decided, nearest first:
 /// shown in the task pane, and given to a language model as examples.
 /// </summary>
-public sealed class SimilarMessages(NpgsqlDataSource dataSource)
+/// <remarks>
+/// search_text is the start of the redacted subject and body (the generated column of migration 0004); the partial
+/// GiST index of decided texts (migration 0008) serves both the threshold (%) and the nearest-first order (&lt;-&gt;).
+/// The threshold, <see cref="MinimumSimilarity"/>, is set on every connection when it starts (DatabaseRegistration).
+/// </remarks>
+public static class SimilarMessages
 {
     public const int Limit = 5;
 
     /// <summary>Trigram similarity below this rarely shares the label (measured on the corpus, docs/benchmarks.md).</summary>
     public const double MinimumSimilarity = 0.3;
 
-    public async Task<IReadOnlyList<SimilarDecision>> FindAsync(
-        Guid mailboxId, CleanedMessage message, Guid? except, CancellationToken cancellationToken)
-    {
-        // search_text is computed the same way by the table's generated column (migration 0004); the partial GiST
-        // index of decided texts (migration 0008) serves both the threshold (%) and the nearest-first order (<->).
-        // The threshold is set in the same round trip as the query.
-        const string sql = """
-            SELECT set_config('pg_trgm.similarity_threshold', @MinimumSimilarity::text, false);
-            SELECT mt.suggestion_id AS SuggestionId, mt.subject AS Subject, mt.body AS Body, d.action AS Action,
-                   d.unit_id AS UnitId, u.name AS UnitName, d.decided_at AS DecidedAt
-            FROM message_texts mt
-            JOIN decisions d ON d.suggestion_id = mt.suggestion_id
-            LEFT JOIN units u ON u.mailbox_id = d.mailbox_id AND u.id = d.unit_id
-            WHERE mt.decided
-              AND mt.mailbox_id = @MailboxId
-              AND mt.suggestion_id IS DISTINCT FROM @Except
-              AND mt.search_text % left(@Subject || ' ' || @Body, 500)
-            ORDER BY mt.search_text <-> left(@Subject || ' ' || @Body, 500), d.decided_at DESC
-            LIMIT @Limit
-            """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new
-        {
-            MinimumSimilarity,
-            MailboxId = mailboxId,
-            Except = except,
-            message.Subject,
-            Body = message.Text,
-            Limit,
-        }, cancellationToken: cancellationToken));
-        await results.ReadAsync<string>();
-        var rows = await results.ReadAsync<SimilarDecision>();
-        return rows.ToList();
-    }
+    private const string Columns = """
+        SELECT mt.suggestion_id AS SuggestionId, mt.subject AS Subject, mt.body AS Body, d.action AS Action,
+               d.unit_id AS UnitId, u.name AS UnitName, d.decided_at AS DecidedAt
+        FROM message_texts mt
+        JOIN decisions d ON d.suggestion_id = mt.suggestion_id
+        LEFT JOIN units u ON u.mailbox_id = d.mailbox_id AND u.id = d.unit_id
+        """;
+
+    /// <summary>For a message not stored yet: takes @MailboxId, @Subject, @Body (redacted) and @Limit.</summary>
+    public const string ForNewMessage = $"""
+        {Columns}
+        WHERE mt.decided AND mt.mailbox_id = @MailboxId
+          AND mt.search_text % left(@Subject || ' ' || @Body, 500)
+        ORDER BY mt.search_text <-> left(@Subject || ' ' || @Body, 500), d.decided_at DESC
+        LIMIT @Limit
+        """;
+
+    /// <summary>For a stored message, from its stored text: takes @MailboxId, @MessageKey and @Limit.</summary>
+    public const string ForStoredMessage = $"""
+        {Columns}
+        WHERE mt.decided AND mt.mailbox_id = @MailboxId
+          AND mt.suggestion_id <> (SELECT id FROM suggestions WHERE mailbox_id = @MailboxId AND message_key = @MessageKey)
+          AND mt.search_text % (SELECT t.search_text FROM message_texts t JOIN suggestions s ON s.id = t.suggestion_id
+                                WHERE s.mailbox_id = @MailboxId AND s.message_key = @MessageKey)
+        ORDER BY mt.search_text <-> (SELECT t.search_text FROM message_texts t JOIN suggestions s ON s.id = t.suggestion_id
+                                     WHERE s.mailbox_id = @MailboxId AND s.message_key = @MessageKey),
+                 d.decided_at DESC
+        LIMIT @Limit
+        """;
 }
 
 /// <summary>An earlier, decided message of the mailbox (its redacted text) with the staff's decision.</summary>

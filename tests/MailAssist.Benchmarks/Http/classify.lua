@@ -1,5 +1,7 @@
--- wrk script: POST /api/classify with a new internetMessageId on every request (no cached answers),
--- cycling through a few realistic postmottak messages.
+-- wrk script: POST /api/classify, cycling through a few realistic postmottak messages.
+--   wrk ... -s classify.lua URL            a new internetMessageId on every request: each is cleaned, classified and stored
+--   wrk ... -s classify.lua URL -- repeat  1,000 messages selected again and again: the stored suggestion is returned
+--                                          (run it once first, so that all 1,000 are stored)
 local bodies = {
   { s = "Faktura 2026-%d fra Kontorleveranser AS", b = "Vedlagt faktura for levert kontorrekvisita. Forfall 30 dager. KID 00451287%d.", f = "faktura@kontorleveranser.no", a = "Faktura_%d.pdf" },
   { s = "Søknad om dispensasjon for garasje, gnr 12 bnr %d", b = "Hei. Vi søker om dispensasjon fra reguleringsplanen for å bygge garasje nærmere nabogrensen enn fire meter. Tegninger og situasjonsplan ligger vedlagt.", f = "ola.hansen@gmail.com", a = "situasjonsplan_%d.pdf" },
@@ -9,11 +11,21 @@ local bodies = {
   { s = "Bekymringsmelding elev %d", b = "Skolen sender bekymringsmelding om en elev i 6. klasse som over tid har hatt høyt fravær og fortalt om vold hjemme.", f = "rektor@eksempel-skole.no", a = "bekymringsmelding_%d.pdf" },
 }
 
-local counter = 0
-local thread_id = 0
+-- Globals, not locals: setup() sets each thread's own thread_id and run as globals of that thread.
+-- Ids are unique across threads and runs (a run id from the clock), so no request meets another's suggestion.
+counter = 0
+thread_id = 0
+run = os.time()
+
+repeat_pool = nil
+
+function init(args)
+  if args[1] == "repeat" then repeat_pool = 1000 end
+end
 
 function setup(thread)
   thread:set("thread_id", thread_id)
+  thread:set("run", run)
   thread_id = thread_id + 1
 end
 
@@ -22,14 +34,19 @@ wrk.headers["Content-Type"] = "application/json"
 
 function request()
   counter = counter + 1
-  local m = bodies[(counter % #bodies) + 1]
+  local n, id = counter, string.format("<load-%d-%d-%d@example.no>", run, thread_id, counter)
+  if repeat_pool then
+    n = (counter * 2 + thread_id) % repeat_pool
+    id = string.format("<load-pool-%d@example.no>", n)
+  end
+  local m = bodies[(n % #bodies) + 1]
   local attachments = "[]"
   if m.a then
-    attachments = string.format('[{"name":"%s","contentType":"application/pdf","size":48211}]', string.format(m.a, counter))
+    attachments = string.format('[{"name":"%s","contentType":"application/pdf","size":48211}]', string.format(m.a, n))
   end
   local body = string.format(
-    '{"mailbox":"postmottak@eksempel.kommune.no","internetMessageId":"<load-%d-%d-%d@example.no>","from":"%s","to":["postmottak@eksempel.kommune.no"],"cc":[],"subject":"%s","body":"%s","bodyHtml":null,"attachments":%s,"receivedAt":"2026-10-14T08:31:00+02:00"}',
-    thread_id, counter, math.random(1, 1000000000), m.f, string.format(m.s, counter), string.format(m.b, counter), attachments)
+    '{"mailbox":"postmottak@eksempel.kommune.no","internetMessageId":"%s","from":"%s","to":["postmottak@eksempel.kommune.no"],"cc":[],"subject":"%s","body":"%s","bodyHtml":null,"attachments":%s,"receivedAt":"2026-10-14T08:31:00+02:00"}',
+    id, m.f, string.format(m.s, n), string.format(m.b, n), attachments)
   return wrk.format(nil, "/api/classify", nil, body)
 end
 

@@ -122,8 +122,8 @@ public sealed class StatsRollupTests
          FROM decisions d JOIN suggestions s ON s.id = d.suggestion_id GROUP BY d.mailbox_id, (d.decided_at AT TIME ZONE 'Europe/Oslo')::date
          """),
         ("tokens per day", """
-         SELECT concat_ws('|', mailbox_id, day, suggestions, prompt_tokens, completion_tokens) FROM stats_daily
-         WHERE (suggestions, prompt_tokens, completion_tokens) <> (0, 0, 0)
+         SELECT concat_ws('|', mailbox_id, day, sum(suggestions), sum(prompt_tokens), sum(completion_tokens)) FROM stats_suggestion_days
+         GROUP BY mailbox_id, day HAVING (sum(suggestions), sum(prompt_tokens), sum(completion_tokens)) <> (0, 0, 0)
          """,
          """
          SELECT concat_ws('|', mailbox_id, (created_at AT TIME ZONE 'Europe/Oslo')::date, count(*), coalesce(sum(prompt_tokens), 0), coalesce(sum(completion_tokens), 0))
