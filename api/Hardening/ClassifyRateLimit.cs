@@ -20,7 +20,8 @@ public sealed class ClassifyRateLimit(NpgsqlDataSource dataSource, IOptions<Rate
         var now = time.GetUtcNow();
         var windowStart = new DateTimeOffset(now.Ticks - now.Ticks % Window.Ticks, TimeSpan.Zero);
         // The window is counted on eight stripes of an unlogged table (migration 0009), so one person's concurrent
-        // requests do not queue on a single row, nor wait for the disk.
+        // requests do not queue on a single row, nor wait for the disk. Each request adds the other stripes' committed
+        // counts: a burst may let a few more through, and no request under the limit is ever refused.
         const string sql = """
             WITH expired AS (
                 DELETE FROM rate_limit_windows WHERE subject = @Subject AND window_start < @WindowStart

@@ -40,4 +40,22 @@ public sealed class ClassifyRateLimitTests
 
         Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
     }
+
+    [Test]
+    public async Task Concurrent_requests_of_one_person_are_counted_and_never_refused_under_the_limit()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var now = new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.Zero);
+        await using var api = new ApiFactory(database, new Dictionary<string, string?> { ["RateLimits:ClassifyPerMinute"] = "20" },
+            services => services.AddSingleton<TimeProvider>(new FixedTime(now)));
+        var client = await api.StartAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => client.ClassifyAsync(TestMessages.Message())));
+
+        // Striped counting may let a few through at the very same moment (each sees the others' committed counts),
+        // but never refuses a request under the limit.
+        var ok = responses.Count(r => r.StatusCode == HttpStatusCode.OK);
+        Assert.That(ok, Is.InRange(20, 25));
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests), Is.EqualTo(30 - ok));
+    }
 }
