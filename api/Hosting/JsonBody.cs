@@ -11,10 +11,20 @@ public static class JsonBody
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBytes) return JsonBodyResult.TooLarge;
-            buffer.Write(chunk, 0, read);
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes) return JsonBodyResult.TooLarge;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            // The server's own body limit, or a client that went away mid-body: bad input, not a fault of ours.
+            return e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? JsonBodyResult.TooLarge
+                : new JsonBodyResult(default, "Forespørselen ble avbrutt før hele meldingen var mottatt.", false);
         }
         try
         {
