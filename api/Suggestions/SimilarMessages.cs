@@ -38,14 +38,14 @@ public static class SimilarMessages
 
     /// <summary>For a stored message, from its stored text: takes @MailboxId, @MessageKey and @Limit.</summary>
     public const string ForStoredMessage = $"""
+        WITH stored AS MATERIALIZED (
+            SELECT s.id, t.search_text FROM suggestions s JOIN message_texts t ON t.suggestion_id = s.id
+            WHERE s.mailbox_id = @MailboxId AND s.message_key = @MessageKey)
         {Columns}
         WHERE mt.decided AND mt.mailbox_id = @MailboxId
-          AND mt.suggestion_id <> (SELECT id FROM suggestions WHERE mailbox_id = @MailboxId AND message_key = @MessageKey)
-          AND mt.search_text % (SELECT t.search_text FROM message_texts t JOIN suggestions s ON s.id = t.suggestion_id
-                                WHERE s.mailbox_id = @MailboxId AND s.message_key = @MessageKey)
-        ORDER BY mt.search_text <-> (SELECT t.search_text FROM message_texts t JOIN suggestions s ON s.id = t.suggestion_id
-                                     WHERE s.mailbox_id = @MailboxId AND s.message_key = @MessageKey),
-                 d.decided_at DESC
+          AND mt.suggestion_id <> (SELECT id FROM stored)
+          AND mt.search_text % (SELECT search_text FROM stored)
+        ORDER BY mt.search_text <-> (SELECT search_text FROM stored), d.decided_at DESC
         LIMIT @Limit
         """;
 }
